@@ -1,0 +1,65 @@
+# Kumppani — `make demo` runs the demo, `make test` runs every check on SQLite and PostgreSQL.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/kumppani
+MANAGE := $(BIN)/python manage.py
+export DJANGO_SETTINGS_MODULE := kumppani.settings
+
+.PHONY: demo test install system-deps lint typecheck checks translations messages pytest-sqlite pytest-pg bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+install: $(BIN)/.installed
+
+# Debian packages (Voikko for Finnish base forms, Chromium for browser tests, gettext, the PDF
+# renderer's Pango) and axe-core from npm. Installs only what is missing; needs root for apt.
+system-deps:
+	@bash scripts/system-deps.sh
+
+demo: install system-deps
+	$(MANAGE) compile_translations
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	@echo "Starting the background worker and the server on http://127.0.0.1:$(PORT)/"
+	@$(MANAGE) db_worker --queue-name '*' >var/worker.log 2>&1 & echo $$! > var/worker.pid
+	@trap 'kill $$(cat var/worker.pid) 2>/dev/null' EXIT; $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy kumppani
+
+checks: install
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
+
+# Regenerate catalogues from the source, then fail if any fi/sv string is untranslated.
+messages: install
+	$(MANAGE) makemessages -l fi -l sv -i .venv -i node_modules -i bench -i var -i scripts --no-obsolete
+
+translations: messages
+	$(MANAGE) check_translations
+	$(MANAGE) compile_translations
+
+pytest-sqlite: install
+	DATABASE_URL= $(BIN)/pytest -n 2 --dist loadgroup -q
+
+pytest-pg: install
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadgroup -q
+
+test: install system-deps lint typecheck checks translations pytest-sqlite pytest-pg
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var node_modules

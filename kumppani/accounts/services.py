@@ -1,0 +1,77 @@
+"""Writes for people, roles and API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from kumppani.accounts.access import forget_roles
+from kumppani.accounts.models import ApiToken, Role, RoleAssignment, User
+from kumppani.associations.models import Association
+from kumppani.geography.models import Municipality, Region
+
+
+def hash_token(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def user_get_or_create(*, email: str, full_name: str = "") -> User:
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(email=email, full_name=full_name)
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+    return user
+
+
+@transaction.atomic
+def role_assign(
+    *,
+    user: User,
+    role: Role | str,
+    association: Association | None = None,
+    municipality: Municipality | None = None,
+    region: Region | None = None,
+) -> RoleAssignment:
+    """Give a person a scoped role (idempotent)."""
+    assignment = RoleAssignment.objects.filter(
+        user=user, role=role, association=association, municipality=municipality, region=region
+    ).first()
+    if assignment is None:
+        assignment = RoleAssignment(
+            user=user, role=role, association=association, municipality=municipality, region=region
+        )
+        assignment.full_clean(validate_constraints=True)
+        assignment.save()
+    forget_roles(user)
+    return assignment
+
+
+@transaction.atomic
+def role_remove(*, assignment: RoleAssignment) -> None:
+    user = assignment.user
+    assignment.delete()
+    forget_roles(user)
+
+
+@transaction.atomic
+def api_token_create(*, user: User) -> str:
+    """Create a token and return its key; only the hash is stored, so show the key once."""
+    key = secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, key_hash=hash_token(key), prefix=key[:8])
+    return key
+
+
+def api_token_user(*, key: str) -> User | None:
+    token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(key)).first()
+    if token is None or not token.user.is_active:
+        return None
+    if token.last_used_at is None or (timezone.now() - token.last_used_at).total_seconds() > 3600:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

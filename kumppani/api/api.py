@@ -1,0 +1,62 @@
+"""The versioned JSON API: public reads, token-authenticated writes, one OpenAPI document."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from kumppani.associations.api import router as associations_router
+from kumppani.cooperation.api import router as cooperation_router
+from kumppani.forums.api import router as forums_router
+from kumppani.geography.api import router as geography_router
+from kumppani.surveys.api import router as surveys_router
+from kumppani.welfare.api import router as welfare_router
+
+api = NinjaAPI(
+    title="Kumppani API",
+    version="1",
+    description="Municipality–association cooperation data. Reads are public; writes need "
+    "`Authorization: Bearer <token>` (`manage.py create_api_token EMAIL`).",
+    urls_namespace="api-v1",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+
+
+@api.exception_handler(ValidationError)
+def django_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": detail}, status=400)
+
+
+@api.exception_handler(NinjaValidationError)
+def schema_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    fields: dict[str, list[str]] = {}
+    for error in exc.errors:
+        loc = [str(p) for p in error.get("loc", []) if p not in ("body", "payload", "query")]
+        fields.setdefault(".".join(loc) or "__all__", []).append(str(error.get("msg", "")))
+    return api.create_response(request, {"detail": fields}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": _("You do not have permission to do this.")}, status=403
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, {"detail": _("A valid API token is required.")}, status=401)
+
+
+api.add_router("", geography_router)
+api.add_router("", associations_router)
+api.add_router("", cooperation_router)
+api.add_router("", forums_router)
+api.add_router("", surveys_router)
+api.add_router("", welfare_router)

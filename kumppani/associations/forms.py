@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.associations.models import ActivityLanguage, Association, Category
+from kumppani.geography.models import Municipality
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Municipality) -> str:  # type: ignore[override]
+        return str(obj)
+
+
+class AssociationForm(forms.ModelForm):  # type: ignore[type-arg]
+    home_municipality = MunicipalityChoiceField(
+        queryset=Municipality.objects.order_by("name_fi"), label=_("home municipality")
+    )
+    categories = forms.ModelMultipleChoiceField(
+        queryset=Category.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        label=_("categories"),
+        error_messages={"required": _("Choose at least one category.")},
+    )
+    languages = forms.ModelMultipleChoiceField(
+        queryset=ActivityLanguage.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("languages of activity"),
+    )
+    active_municipalities = forms.ModelMultipleChoiceField(
+        queryset=Municipality.objects.order_by("name_fi"),
+        required=False,
+        label=_("also active in"),
+        help_text=_("Hold Ctrl (or Cmd) to choose several."),
+    )
+
+    class Meta:
+        model = Association
+        fields = [
+            "name_fi",
+            "name_sv",
+            "registration_number",
+            "categories",
+            "home_municipality",
+            "active_municipalities",
+            "purpose_fi",
+            "purpose_sv",
+            "purpose_en",
+            "email",
+            "phone",
+            "website",
+            "languages",
+            "member_count",
+            "uses_municipal_premises",
+        ]
+        widgets = {
+            "purpose_fi": forms.Textarea(attrs={"rows": 5}),
+            "purpose_sv": forms.Textarea(attrs={"rows": 3}),
+            "purpose_en": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("Email address of the new representative"))
+
+
+class DirectoryForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), required=False, max_length=200)
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    language = forms.ChoiceField(label=_("Language of activity"), required=False)
+
+    def __init__(
+        self, *args: object, choices: dict[str, list[tuple[str, str]]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        everything = [("", _("All"))]
+        for name, options in choices.items():
+            self.fields[name].choices = everything + options  # type: ignore[attr-defined]

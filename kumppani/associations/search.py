@@ -1,0 +1,101 @@
+"""Finnish-aware full-text search over associations.
+
+Words are reduced to base forms (kumppani.core.text) both when indexing and when searching, so an
+inflected query finds the base form and vice versa. PostgreSQL keeps a GIN-indexed tsvector
+(config 'simple': the base forms are already computed); SQLite keeps an FTS5 table. Names weigh
+more than the purpose text in the ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
+
+from kumppani.associations.models import Association
+from kumppani.core.text import base_form_document, query_terms
+
+FTS_TABLE = "associations_association_fts"
+BATCH = 2000
+
+
+def _documents(association: Association) -> tuple[str, str]:
+    names = base_form_document([association.name_fi, association.name_sv])
+    body = base_form_document(
+        [association.purpose_fi, association.purpose_sv, association.purpose_en]
+    )
+    return names, body
+
+
+def index_associations(ids: Iterable[int]) -> None:
+    """(Re)compute the search index rows of these associations (deleted ones are dropped)."""
+    id_list = list(ids)
+    for start in range(0, len(id_list), BATCH):
+        chunk = id_list[start : start + BATCH]
+        rows = [
+            (a.pk, *_documents(a))
+            for a in Association.objects.filter(pk__in=chunk).only(
+                "name_fi", "name_sv", "purpose_fi", "purpose_sv", "purpose_en"
+            )
+        ]
+        _write(chunk, rows)
+
+
+def _write(ids: Sequence[int], rows: list[tuple[int, str, str]]) -> None:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.executemany(
+                "UPDATE associations_association SET search_vector = "
+                "setweight(to_tsvector('simple', %s), 'A') || "
+                "setweight(to_tsvector('simple', %s), 'B') WHERE id = %s",
+                [(names, body, pk) for pk, names, body in rows],
+            )
+        else:
+            placeholders = ",".join("%s" for _ in ids)
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", list(ids))
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE} (rowid, names, body) VALUES (%s, %s, %s)",
+                rows,
+            )
+
+
+def search(queryset: QuerySet[Association], query: str) -> QuerySet[Association]:
+    """Filter to associations matching every word of ``query`` and order by relevance."""
+    terms = query_terms(query)
+    if not terms:
+        return queryset
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join("(" + " | ".join(sorted(forms)) + ")" for forms in terms)
+        search_query = SearchQuery(tsquery, search_type="raw", config="simple")
+        return (
+            queryset.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            .order_by("-rank", "name_fi", "id")
+        )
+    match = " AND ".join(
+        "(" + " OR ".join(f'"{form}"' for form in sorted(forms)) + ")" for forms in terms
+    )
+    return (
+        queryset.filter(
+            pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        )
+        .annotate(
+            rank=RawSQL(
+                f"SELECT -bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s AND rowid = associations_association.id",
+                [match],
+                output_field=FloatField(),
+            )
+        )
+        .order_by(F("rank").desc(nulls_last=True), "name_fi", "id")
+    )
+
+
+def highlight_terms(query: str) -> frozenset[str]:
+    forms: set[str] = set()
+    for alternatives in query_terms(query):
+        forms |= alternatives
+    return frozenset(forms)

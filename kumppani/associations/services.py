@@ -1,0 +1,177 @@
+"""Writes for the association registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from kumppani.accounts.access import forget_roles
+from kumppani.accounts.models import Role, RoleAssignment, User
+from kumppani.associations.models import (
+    ActivityLanguage,
+    Association,
+    Category,
+    RepresentativeInvitation,
+)
+from kumppani.associations.search import index_associations
+from kumppani.geography.models import Municipality
+
+PROFILE_FIELDS = (
+    "name_fi",
+    "name_sv",
+    "registration_number",
+    "home_municipality",
+    "purpose_fi",
+    "purpose_sv",
+    "purpose_en",
+    "email",
+    "phone",
+    "website",
+    "member_count",
+    "uses_municipal_premises",
+)
+
+
+def _set_relations(
+    association: Association,
+    *,
+    categories: Iterable[Category] | None,
+    active_municipalities: Iterable[Municipality] | None,
+    languages: Iterable[ActivityLanguage] | None,
+) -> None:
+    if categories is not None:
+        association.categories.set(list(categories))
+    if active_municipalities is not None:
+        association.active_municipalities.set(list(active_municipalities))
+    if languages is not None:
+        association.languages.set(list(languages))
+
+
+@transaction.atomic
+def association_create(
+    *,
+    created_by: User | None,
+    categories: Iterable[Category] = (),
+    active_municipalities: Iterable[Municipality] = (),
+    languages: Iterable[ActivityLanguage] = (),
+    **fields: Any,
+) -> Association:
+    """Create an association; its creator (if any) becomes its first representative."""
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown association fields: {sorted(unknown)}")
+    association = Association(**fields)
+    association.full_clean()
+    association.save()
+    _set_relations(
+        association,
+        categories=categories,
+        active_municipalities=active_municipalities,
+        languages=languages,
+    )
+    if created_by is not None and created_by.is_authenticated:
+        RoleAssignment.objects.get_or_create(
+            user=created_by, role=Role.REPRESENTATIVE, association=association
+        )
+        forget_roles(created_by)
+    index_associations([association.pk])
+    return association
+
+
+@transaction.atomic
+def association_update(
+    *,
+    association: Association,
+    categories: Iterable[Category] | None = None,
+    active_municipalities: Iterable[Municipality] | None = None,
+    languages: Iterable[ActivityLanguage] | None = None,
+    **fields: Any,
+) -> Association:
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown association fields: {sorted(unknown)}")
+    for key, value in fields.items():
+        setattr(association, key, value)
+    association.full_clean()
+    association.save()
+    _set_relations(
+        association,
+        categories=categories,
+        active_municipalities=active_municipalities,
+        languages=languages,
+    )
+    index_associations([association.pk])
+    return association
+
+
+@transaction.atomic
+def representative_invite(
+    *, association: Association, email: str, invited_by: User
+) -> RepresentativeInvitation:
+    """Invite a person by email to represent the association; the email goes after commit."""
+    email = email.strip().lower()
+    if RoleAssignment.objects.filter(
+        association=association, role=Role.REPRESENTATIVE, user__email__iexact=email
+    ).exists():
+        raise ValidationError({"email": _("This person already represents the association.")})
+    invitation = RepresentativeInvitation(
+        association=association, email=email, invited_by=invited_by
+    )
+    invitation.full_clean()
+    invitation.save()
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    transaction.on_commit(lambda: _send_invitation(invitation.pk, language))
+    return invitation
+
+
+def _send_invitation(invitation_id: int, language: str) -> None:
+    invitation = RepresentativeInvitation.objects.select_related("association").get(
+        pk=invitation_id
+    )
+    with translation.override(language):
+        url = settings.SITE_ROOT + reverse(
+            "associations:accept_invitation", args=[invitation.token]
+        )
+        context = {"invitation": invitation, "url": url}
+        send_mail(
+            subject=_("Invitation to represent %(name)s") % {"name": invitation.association},
+            message=render_to_string("associations/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[invitation.email],
+        )
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: RepresentativeInvitation, user: User) -> RoleAssignment:
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."))
+    if invitation.email.lower() != user.email.lower():
+        raise ValidationError(
+            _("This invitation was sent to %(email)s. Log in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    assignment, _created = RoleAssignment.objects.get_or_create(
+        user=user, role=Role.REPRESENTATIVE, association=invitation.association
+    )
+    forget_roles(user)
+    return assignment
+
+
+@transaction.atomic
+def representative_remove(*, association: Association, user_id: int) -> None:
+    deleted, _details = RoleAssignment.objects.filter(
+        association=association, role=Role.REPRESENTATIVE, user_id=user_id
+    ).delete()
+    if not deleted:
+        raise ValidationError(_("That person is not a representative of this association."))

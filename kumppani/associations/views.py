@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kumppani.accounts import access
+from kumppani.accounts.models import User
+from kumppani.associations.forms import AssociationForm, DirectoryForm, InviteForm
+from kumppani.associations.models import (
+    ActivityLanguage,
+    Association,
+    Category,
+    RepresentativeInvitation,
+)
+from kumppani.associations.search import highlight_terms
+from kumppani.associations.selectors import (
+    DirectoryFilter,
+    association_detail,
+    association_directory,
+)
+from kumppani.associations.services import (
+    association_create,
+    association_update,
+    invitation_accept,
+    representative_invite,
+    representative_remove,
+)
+from kumppani.core.i18n import localized
+from kumppani.geography.models import Municipality, Region
+
+PAGE_SIZE = 20
+
+
+def _directory_choices() -> dict[str, list[tuple[str, str]]]:
+    """Filter options; reference data, cached per language."""
+    key = f"directory-choices-{get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = {
+            "municipality": [(m.code, str(m)) for m in Municipality.objects.order_by("name_fi")],
+            "region": [(r.code, str(r)) for r in Region.objects.order_by("name_fi")],
+            "category": [(c.slug, str(c)) for c in Category.objects.all()],
+            "language": [(lang.code, str(lang)) for lang in ActivityLanguage.objects.all()],
+        }
+        cache.set(key, choices, 600)
+    return choices  # type: ignore[no-any-return]
+
+
+@require_GET
+def directory(request: HttpRequest) -> HttpResponse:
+    form = DirectoryForm(request.GET or None, choices=_directory_choices())
+    filters = DirectoryFilter()
+    if form.is_bound and form.is_valid():
+        filters = DirectoryFilter(**form.cleaned_data)
+    paginator = Paginator(association_directory(filters=filters), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    for association in page.object_list:
+        association.snippet = localized(association, "purpose")[:240]  # type: ignore[attr-defined]
+    context = {
+        "form": form,
+        "page": page,
+        "filters": filters,
+        "terms": highlight_terms(filters.q) if filters.q else frozenset(),
+    }
+    return render(request, "associations/directory.html", context)
+
+
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        association = association_detail(pk=pk)
+    except Association.DoesNotExist:
+        raise Http404 from None
+    if not association.is_active and not access.can_edit_association(request.user, pk):
+        raise Http404
+    context = {
+        "association": association,
+        "can_edit": access.can_edit_association(request.user, pk),
+    }
+    return render(request, "associations/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    access.require(access.can_create_association(request.user), request)
+    form = AssociationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            association = association_create(
+                created_by=request.user,  # type: ignore[arg-type]
+                categories=data.pop("categories"),
+                active_municipalities=data.pop("active_municipalities"),
+                languages=data.pop("languages"),
+                **data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The association was registered."))
+            return redirect(association)
+    return render(request, "associations/form.html", {"form": form, "association": None})
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    association = get_object_or_404(Association, pk=pk)
+    access.require(access.can_edit_association(request.user, pk), request)
+    form = AssociationForm(request.POST or None, instance=association)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            association_update(
+                association=association,
+                categories=data.pop("categories"),
+                active_municipalities=data.pop("active_municipalities"),
+                languages=data.pop("languages"),
+                **data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect(association)
+    return render(request, "associations/form.html", {"form": form, "association": association})
+
+
+@require_http_methods(["GET", "POST"])
+def representatives(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require(access.can_edit_association(request.user, pk), request)
+    association = association_detail(pk=pk)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            representative_invite(
+                association=association,
+                email=form.cleaned_data["email"],
+                invited_by=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            form.add_error("email", error.message_dict.get("email", error.messages))
+        else:
+            messages.success(
+                request,
+                _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("associations:representatives", pk=pk)
+    pending = association.invitations.filter(accepted_at__isnull=True)
+    context = {"association": association, "form": form, "pending": pending}
+    return render(request, "associations/representatives.html", context)
+
+
+@require_POST
+def representative_remove_view(request: HttpRequest, pk: int, user_id: int) -> HttpResponse:
+    access.require(access.can_edit_association(request.user, pk), request)
+    association = get_object_or_404(Association, pk=pk)
+    try:
+        representative_remove(association=association, user_id=user_id)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The representative was removed."))
+    if user_id == request.user.pk:
+        return redirect(association)
+    return redirect("associations:representatives", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = get_object_or_404(
+        RepresentativeInvitation.objects.select_related("association"), token=token
+    )
+    error = ""
+    if request.method == "POST":
+        user: User = request.user  # type: ignore[assignment]
+        try:
+            invitation_accept(invitation=invitation, user=user)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request,
+                _("You now represent %(name)s.") % {"name": invitation.association},
+            )
+            return redirect(invitation.association)
+    return render(
+        request, "associations/accept_invitation.html", {"invitation": invitation, "error": error}
+    )

@@ -1,0 +1,58 @@
+"""Template helpers available in every template (registered as builtins)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+
+from kumppani.core.i18n import localized
+
+register = template.Library()
+
+
+@register.filter(name="tr")
+def tr(obj: Any, base: str) -> str:
+    """``{{ municipality|tr:"name" }}``: the content field in the active language."""
+    return localized(obj, base)
+
+
+@register.simple_tag(takes_context=True)
+def querystring_with(context: dict[str, Any], **kwargs: Any) -> str:
+    """The current query string with some parameters replaced (for pagination links)."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def highlight(text: str, terms: frozenset[str] | None) -> SafeString:
+    """Escape ``text`` and wrap words whose base form is in ``terms`` in <mark>."""
+    from kumppani.core.text import split_for_highlight
+
+    parts = split_for_highlight(text or "", terms or frozenset())
+    return format_html_join("", "{}", (((format_html_mark(p) if hit else p),) for p, hit in parts))
+
+
+def format_html_mark(word: str) -> SafeString:
+    from django.utils.html import format_html
+
+    return format_html("<mark>{}</mark>", word)
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context: dict[str, Any], language: str) -> str:
+    """The current page in another language (the URL prefix decides the language)."""
+    from django.urls import translate_url
+
+    request = context["request"]
+    url = translate_url(request.get_full_path(), language)
+    return str(url)

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from kumppani.associations.models import Association, Category
+from kumppani.core.panels import MUNICIPALITY_PAGE, REGION_PAGE, panels_for
+from kumppani.geography.models import Municipality, Region, WellbeingCounty
+from kumppani.geography.selectors import municipalities_with_counts
+
+
+@require_GET
+def municipality_list(request: HttpRequest) -> HttpResponse:
+    group_by = "county" if request.GET.get("by") == "county" else "region"
+    municipalities = list(municipalities_with_counts())
+    if group_by == "county":
+        municipalities.sort(key=lambda m: (m.wellbeing_county.name_fi, m.name_fi))
+        groups = [
+            (county, list(items))
+            for county, items in groupby(municipalities, key=lambda m: m.wellbeing_county)
+        ]
+    else:
+        municipalities.sort(key=lambda m: (m.region.name_fi, m.name_fi))
+        groups = [
+            (region, list(items))
+            for region, items in groupby(municipalities, key=lambda m: m.region)
+        ]
+    return render(
+        request,
+        "geography/municipality_list.html",
+        {"groups": groups, "group_by": group_by, "total": len(municipalities)},
+    )
+
+
+@require_GET
+def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
+    municipality = get_object_or_404(
+        Municipality.objects.select_related("region", "wellbeing_county"), code=code
+    )
+    at_home = Q(home_municipality=municipality)
+    categories = Category.objects.annotate(
+        n=Count(
+            "associations",
+            filter=Q(associations__is_active=True)
+            & Q(associations__home_municipality=municipality),
+        )
+    ).filter(n__gt=0)
+    recent = (
+        Association.objects.filter(at_home, is_active=True)
+        .prefetch_related("categories")
+        .order_by("-created_at")[:10]
+    )
+    context = {
+        "municipality": municipality,
+        "categories": categories,
+        "association_count": Association.objects.filter(at_home, is_active=True).count(),
+        "recent": recent,
+        "panels": panels_for(MUNICIPALITY_PAGE, request, municipality),
+    }
+    return render(request, "geography/municipality_detail.html", context)
+
+
+@require_GET
+def region_detail(request: HttpRequest, code: str) -> HttpResponse:
+    region = get_object_or_404(Region, code=code)
+    municipalities = municipalities_with_counts().filter(region=region)
+    context = {
+        "area": region,
+        "kind": "region",
+        "municipalities": municipalities,
+        "panels": panels_for(REGION_PAGE, request, region),
+    }
+    return render(request, "geography/area_detail.html", context)
+
+
+@require_GET
+def county_detail(request: HttpRequest, code: str) -> HttpResponse:
+    county = get_object_or_404(WellbeingCounty, code=code)
+    municipalities = municipalities_with_counts().filter(wellbeing_county=county)
+    context = {"area": county, "kind": "county", "municipalities": municipalities, "panels": []}
+    return render(request, "geography/area_detail.html", context)

@@ -1,0 +1,22 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("kumppani.api.urls")),
+    path("healthz", include("kumppani.core.health_urls")),
+]
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("", include("kumppani.core.urls")),
+    path("", include("kumppani.geography.urls")),
+    path("associations/", include("kumppani.associations.urls")),
+    path("roles/", include("kumppani.accounts.urls")),
+    path("", include("kumppani.cooperation.urls")),
+    path("forums/", include("kumppani.forums.urls")),
+    path("", include("kumppani.surveys.urls")),
+    path("", include("kumppani.welfare.urls")),
+    prefix_default_language=True,
+)
