@@ -43,8 +43,9 @@ INSTALLED_APPS = [
     "kumppani.associations",
     "kumppani.cooperation",
     "kumppani.forums",
-    "kumppani.surveys",
     "kumppani.welfare",
+    "kumppani.surveys",
+    "kumppani.proposals",
     "kumppani.api",
 ]
 
@@ -139,6 +140,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.cooperation.urls")),
     path("forums/", include("kumppani.forums.urls")),
     path("", include("kumppani.surveys.urls")),
+    path("", include("kumppani.proposals.urls")),
     path("", include("kumppani.welfare.urls")),
     prefix_default_language=True,
 )
