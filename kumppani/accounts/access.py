@@ -45,7 +45,7 @@ def roles_of(user: AnyUser) -> RoleSet:
         return EMPTY
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     admin = bool(user.is_superuser)
     associations: set[int] = set()
     municipal: dict[str, set[int]] = {}
@@ -139,6 +139,14 @@ def require(allowed: bool, request: HttpRequest) -> None:
         if not request.user.is_authenticated:
             raise LoginRequired
         raise PermissionDenied
+
+
+def authenticated_user(request: HttpRequest) -> User:
+    """The logged-in user of the request; anonymous requests are sent to log in."""
+    user = request.user
+    if not isinstance(user, User):
+        raise LoginRequired
+    return user
 
 
 class LoginRequired(Exception):

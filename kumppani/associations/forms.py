@@ -7,12 +7,12 @@ from kumppani.associations.models import ActivityLanguage, Association, Category
 from kumppani.geography.models import Municipality
 
 
-class MunicipalityChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Municipality) -> str:  # type: ignore[override]
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Municipality) -> str:
         return str(obj)
 
 
-class AssociationForm(forms.ModelForm):  # type: ignore[type-arg]
+class AssociationForm(forms.ModelForm):
     home_municipality = MunicipalityChoiceField(
         queryset=Municipality.objects.order_by("name_fi"), label=_("home municipality")
     )

@@ -134,7 +134,7 @@ def _parse(
             candidate.full_clean(exclude=["home_municipality"], validate_unique=False)
         except ValidationError as error:
             for name, messages in error.message_dict.items():
-                label = str(Association._meta.get_field(name).verbose_name)
+                label = str(getattr(Association._meta.get_field(name), "verbose_name", name))
                 problems.extend(f"{label}: {m}" for m in messages)
     if problems:
         raise ValidationError("; ".join(problems))
@@ -148,7 +148,7 @@ def associations_import(
     report = ImportReport()
     handle = source.open(encoding="utf-8-sig", newline="") if isinstance(source, Path) else source
     try:
-        reader = csv.DictReader(handle)  # type: ignore[arg-type]
+        reader = csv.DictReader(handle)
         header = set(reader.fieldnames or [])
         missing = REQUIRED_COLUMNS - header
         if missing:

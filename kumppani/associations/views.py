@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts import access
-from kumppani.accounts.models import User
 from kumppani.associations.forms import AssociationForm, DirectoryForm, InviteForm
 from kumppani.associations.models import (
     ActivityLanguage,
@@ -51,7 +50,7 @@ def _directory_choices() -> dict[str, list[tuple[str, str]]]:
             "language": [(lang.code, str(lang)) for lang in ActivityLanguage.objects.all()],
         }
         cache.set(key, choices, 600)
-    return choices  # type: ignore[no-any-return]
+    return choices
 
 
 @require_GET
@@ -63,7 +62,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(association_directory(filters=filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     for association in page.object_list:
-        association.snippet = localized(association, "purpose")[:240]  # type: ignore[attr-defined]
+        association.snippet = localized(association, "purpose")[:240]
     context = {
         "form": form,
         "page": page,
@@ -97,7 +96,7 @@ def create(request: HttpRequest) -> HttpResponse:
         data = dict(form.cleaned_data)
         try:
             association = association_create(
-                created_by=request.user,  # type: ignore[arg-type]
+                created_by=access.authenticated_user(request),
                 categories=data.pop("categories"),
                 active_municipalities=data.pop("active_municipalities"),
                 languages=data.pop("languages"),
@@ -144,7 +143,7 @@ def representatives(request: HttpRequest, pk: int) -> HttpResponse:
             representative_invite(
                 association=association,
                 email=form.cleaned_data["email"],
-                invited_by=request.user,  # type: ignore[arg-type]
+                invited_by=access.authenticated_user(request),
             )
         except ValidationError as error:
             form.add_error("email", error.message_dict.get("email", error.messages))
@@ -182,7 +181,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     )
     error = ""
     if request.method == "POST":
-        user: User = request.user  # type: ignore[assignment]
+        user = access.authenticated_user(request)
         try:
             invitation_accept(invitation=invitation, user=user)
         except ValidationError as exc:

@@ -64,21 +64,23 @@ def build_world() -> World:
     tampere = Municipality.objects.get(code="837")
     sote = Category.objects.get(slug="social-health")
     village = Category.objects.get(slug="residents-village")
-    association = AssociationFactory(
+    association: Association = AssociationFactory.create(
         name_fi="Ylä-Kuhan kyläyhdistys ry",
         purpose_fi="Kyläyhdistys hakee avustusta kylätalon korjaukseen.",
         home_municipality=kontiolahti,
         categories=[village],
         registration_number="123.456",
     )
-    other = AssociationFactory(
+    other: Association = AssociationFactory.create(
         name_fi="Joensuun Sydänyhdistys ry",
         purpose_fi="Sydänterveyttä edistävää toimintaa.",
         home_municipality=joensuu,
         categories=[sote],
     )
-    people = {
-        name: UserFactory(email=f"{name}@example.org", full_name=name.replace("_", " ").title())
+    people: dict[str, User] = {
+        name: UserFactory.create(
+            email=f"{name}@example.org", full_name=name.replace("_", " ").title()
+        )
         for name in ("rep", "other_rep", "liaison", "other_liaison", "coordinator", "admin")
     }
     role_assign(user=people["rep"], role=Role.REPRESENTATIVE, association=association)

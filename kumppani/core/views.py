@@ -32,7 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    roles = RoleAssignment.objects.filter(user=request.user).select_related(
+    roles = RoleAssignment.objects.filter(user=access.authenticated_user(request)).select_related(
         "association", "municipality", "region"
     )
     context = {

@@ -6,6 +6,6 @@ PAGES = {
         *ADMIN,
         ok=OK,
         method="post",
-        kwargs=lambda w: {"pk": w.liaison.roles.first().pk},  # type: ignore[union-attr]
+        kwargs=lambda w: {"pk": w.liaison.roles.get().pk},
     ),
 }

@@ -1,5 +1,14 @@
 from kumppani.core.testing import World
-from kumppani.core.tests.matrix import CREATED, OK, REP, api_only, api_public, logged_in, only, public
+from kumppani.core.tests.matrix import (
+    CREATED,
+    OK,
+    REP,
+    api_only,
+    api_public,
+    logged_in,
+    only,
+    public,
+)
 
 
 def _assoc(w: World) -> dict[str, int]:
@@ -38,8 +47,14 @@ API = {
     "GET /api/v1/organisations": api_public(),
     "GET /api/v1/organisations/{pk}": api_public(kwargs=_assoc),
     "POST /api/v1/organisations": api_only(
-        "other_rep", "rep", "other_liaison", "liaison", "coordinator", "admin",
-        ok=CREATED, data=_org_payload,
+        "other_rep",
+        "rep",
+        "other_liaison",
+        "liaison",
+        "coordinator",
+        "admin",
+        ok=CREATED,
+        data=_org_payload,
     ),
     "PATCH /api/v1/organisations/{pk}": api_only(
         *REP, ok=200, kwargs=_assoc, data=lambda w: {"member_count": 12}

@@ -31,8 +31,12 @@ class Case:
     query: str = ""
 
 
-def roles_expect(allowed: set[str] | tuple[str, ...], ok: Outcome = 200, denied: Outcome = 403,
-                 anonymous: Outcome = LOGIN) -> dict[str, Outcome]:
+def roles_expect(
+    allowed: set[str] | tuple[str, ...],
+    ok: Outcome = 200,
+    denied: Outcome = 403,
+    anonymous: Outcome = LOGIN,
+) -> dict[str, Outcome]:
     result: dict[str, Outcome] = {}
     for role in ROLES:
         if role == "anonymous":
