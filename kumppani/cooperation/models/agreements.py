@@ -1,0 +1,79 @@
+"""Partnership agreements (kumppanuussopimus) between a municipality and an association."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+ATTACHMENT_EXTENSIONS = {".pdf", ".odt", ".docx"}
+# Magic bytes: PDF files start with %PDF; ODT and DOCX are ZIP containers.
+_MAGIC = {".pdf": b"%PDF", ".odt": b"PK\x03\x04", ".docx": b"PK\x03\x04"}
+
+
+def validate_attachment(file: UploadedFile) -> None:
+    suffix = Path(file.name or "").suffix.lower()
+    if suffix not in ATTACHMENT_EXTENSIONS:
+        raise ValidationError(_("Attach a PDF, ODT or DOCX file."), code="file_type")
+    if file.size is not None and file.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(_("The file is larger than 5 MB."), code="file_size")
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    head = file.read(4)
+    file.seek(position)
+    if isinstance(head, str):
+        head = head.encode()
+    if not head.startswith(_MAGIC[suffix]):
+        raise ValidationError(
+            _("The file's content does not match its type (PDF, ODT or DOCX)."),
+            code="file_content",
+        )
+
+
+class PartnershipAgreement(models.Model):
+    municipality = models.ForeignKey(
+        "geography.Municipality",
+        on_delete=models.CASCADE,
+        related_name="partnership_agreements",
+        verbose_name=_("municipality"),
+    )
+    association = models.ForeignKey(
+        "associations.Association",
+        on_delete=models.PROTECT,
+        related_name="partnership_agreements",
+        verbose_name=_("association"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    scope = models.TextField(_("scope"), blank=True)
+    start = models.DateField(_("start date"))
+    end = models.DateField(_("end date"), null=True, blank=True)
+    obligations_municipality = models.TextField(_("obligations of the municipality"), blank=True)
+    obligations_association = models.TextField(_("obligations of the association"), blank=True)
+    attachment = models.FileField(
+        _("attachment"),
+        upload_to="cooperation/agreements/%Y/",
+        blank=True,
+        validators=[validate_attachment],
+        help_text=_("PDF, ODT or DOCX, at most 5 MB."),
+    )
+    is_public = models.BooleanField(_("shown publicly"), default=True)
+    reminded_60_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminded_14_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start", "id"]
+        verbose_name = _("partnership agreement")
+        verbose_name_plural = _("partnership agreements")
+        indexes = [models.Index(fields=["municipality", "end"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The agreement cannot end before it starts.")})
