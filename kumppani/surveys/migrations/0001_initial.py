@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('associations', '0003_reference_data'),
         ('geography', '0001_initial'),
-        ('welfare', '0002_plan_content'),
+        ('welfare', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
