@@ -1,0 +1,180 @@
+"""Writes for action proposals: submission, criteria, scores.
+
+Grouping writes live in ``grouping_services.py``, decisions in ``decisions.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kumppani.proposals.analysis import lemma_document
+from kumppani.proposals.models import (
+    Criterion,
+    Proposal,
+    ProposalGroup,
+    ProposerType,
+    Score,
+    Source,
+)
+
+if TYPE_CHECKING:
+    from kumppani.accounts.models import User
+    from kumppani.associations.models import Association
+    from kumppani.forums.models import Forum
+    from kumppani.geography.models import Municipality
+    from kumppani.surveys.models import Survey
+    from kumppani.welfare.models import Theme
+
+MAX_TEXT = 2000
+
+
+@transaction.atomic
+def proposal_create(
+    *,
+    municipality: Municipality,
+    text: str,
+    proposer_type: str,
+    source: str = Source.DIRECT,
+    theme: Theme | None = None,
+    association: Association | None = None,
+    proposer_name: str = "",
+    together: bool = False,
+    survey: Survey | None = None,
+    forum: Forum | None = None,
+    created_by: User | None = None,
+) -> Proposal:
+    """Add a proposal to the municipality's pool (ungrouped until the next grouping run)."""
+    text = (text or "").strip()
+    errors: dict[str, list[str]] = {}
+    if proposer_type not in ProposerType.values:
+        errors["proposer_type"] = [_("Choose association, team, stakeholder or resident.")]
+    if source not in Source.values:
+        errors["source"] = [_("Unknown source.")]
+    if theme is not None and theme.plan.municipality_id != municipality.pk:
+        errors["theme"] = [_("The theme belongs to another municipality's plan.")]
+    if proposer_type == ProposerType.ASSOCIATION and association is None:
+        errors["organisation"] = [_("Choose the association that makes the proposal.")]
+    if proposer_type in (ProposerType.TEAM, ProposerType.STAKEHOLDER) and not proposer_name:
+        errors["proposer_name"] = [_("Give the name of the team or stakeholder.")]
+    if errors:
+        raise ValidationError(errors)
+    proposal = Proposal(
+        municipality=municipality,
+        text=text,
+        lemmas=lemma_document(text),
+        proposer_type=proposer_type,
+        proposer_name=(proposer_name or (str(association) if association else ""))[:200],
+        association=association if proposer_type == ProposerType.ASSOCIATION else None,
+        together=together,
+        source=source,
+        theme=theme,
+        survey=survey,
+        forum=forum,
+        created_by=created_by,
+    )
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+DEFAULT_CRITERIA: tuple[tuple[str, str, str, int], ...] = (
+    ("Vaikuttavuus", "Verkan", "Impact", 3),
+    ("Tavoittavuus", "Räckvidd", "Reach", 2),
+    ("Kustannukset", "Kostnader", "Cost", 1),
+    ("Toteutettavuus", "Genomförbarhet", "Feasibility", 2),
+    ("Sopivuus suunnitelman tavoitteisiin", "Passar planens mål", "Fit with the plan's goals", 2),
+)
+
+
+@transaction.atomic
+def criteria_ensure(*, municipality: Municipality) -> list[Criterion]:
+    """The municipality's criteria; the five usual ones are created when it has none."""
+    existing = list(Criterion.objects.filter(municipality=municipality))
+    if existing:
+        return existing
+    return Criterion.objects.bulk_create(
+        Criterion(municipality=municipality, name_fi=fi, name_sv=sv, name_en=en, weight=w, order=i)
+        for i, (fi, sv, en, w) in enumerate(DEFAULT_CRITERIA)
+    )
+
+
+@transaction.atomic
+def criterion_save(
+    *,
+    municipality: Municipality,
+    criterion: Criterion | None = None,
+    name_fi: str,
+    name_sv: str = "",
+    name_en: str = "",
+    weight: int = 1,
+    order: int = 0,
+) -> Criterion:
+    if criterion is None:
+        criterion = Criterion(municipality=municipality)
+    elif criterion.municipality_id != municipality.pk:
+        raise ValidationError(_("The criterion belongs to another municipality."))
+    criterion.name_fi, criterion.name_sv, criterion.name_en = name_fi, name_sv, name_en
+    criterion.weight, criterion.order = weight, order
+    criterion.full_clean()
+    criterion.save()
+    return criterion
+
+
+@transaction.atomic
+def criterion_delete(*, criterion: Criterion) -> None:
+    criterion.delete()
+
+
+@transaction.atomic
+def scores_save(
+    *,
+    scorer: User,
+    values: dict[int, int],
+    proposal: Proposal | None = None,
+    group: ProposalGroup | None = None,
+) -> list[Score]:
+    """Save one member's scores ({criterion id: 1–5}) for a proposal or a group.
+
+    Scoring a group locks it, so a re-run of the grouping keeps what was assessed.
+    """
+    if (proposal is None) == (group is None):
+        raise ValidationError(_("Score either a proposal or a group."))
+    target: Any = proposal if proposal is not None else group
+    criteria = {c.pk: c for c in Criterion.objects.filter(municipality_id=target.municipality_id)}
+    errors: dict[str, list[str]] = {}
+    for criterion_id, value in values.items():
+        if criterion_id not in criteria:
+            errors[f"criterion_{criterion_id}"] = [_("Unknown criterion.")]
+        elif not 1 <= int(value) <= 5:
+            errors[f"criterion_{criterion_id}"] = [_("Give a score from 1 to 5.")]
+    if not values:
+        errors["__all__"] = [_("Give at least one score.")]
+    if errors:
+        raise ValidationError(errors)
+    saved: list[Score] = []
+    for criterion_id, value in values.items():
+        score, _created = Score.objects.update_or_create(
+            criterion=criteria[criterion_id],
+            scorer=scorer,
+            proposal=proposal,
+            group=group,
+            defaults={"value": int(value)},
+        )
+        saved.append(score)
+    if group is not None and not group.locked:
+        group.locked = True
+        group.save(update_fields=["locked"])
+    return saved
+
+
+def proposals_create_many(
+    *, items: Iterable[dict[str, Any]], created_by: User | None = None
+) -> list[Proposal]:
+    """Several proposals at once (a workshop's list); each item takes proposal_create's fields."""
+    with transaction.atomic():
+        return [proposal_create(created_by=created_by, **item) for item in items]
