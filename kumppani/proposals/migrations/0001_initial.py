@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         ('forums', '0001_initial'),
         ('geography', '0001_initial'),
         ('surveys', '0001_initial'),
-        ('welfare', '0002_plan_content'),
+        ('welfare', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
