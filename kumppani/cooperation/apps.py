@@ -4,3 +4,15 @@ from django.apps import AppConfig
 class CooperationConfig(AppConfig):
     name = "kumppani.cooperation"
     label = "cooperation"
+
+    def ready(self) -> None:
+        from kumppani.cooperation import panels
+        from kumppani.cooperation.cycle_sources import SOURCES
+        from kumppani.core.cycle import register_cycle_source
+        from kumppani.core.panels import DASHBOARD, MUNICIPALITY_PAGE, REGION_PAGE, register
+
+        for source in SOURCES:
+            register_cycle_source(source)
+        register(MUNICIPALITY_PAGE, panels.municipality_panel)
+        register(REGION_PAGE, panels.region_panel)
+        register(DASHBOARD, panels.dashboard_panel)

@@ -1,0 +1,74 @@
+"""Reminders to the liaisons before a partnership agreement ends (60 and 14 days, once each)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from kumppani.cooperation.models import Liaison, PartnershipAgreement
+
+REMINDER_DAYS = (60, 14)
+
+
+@transaction.atomic
+def agreement_reminders_send(*, today: dt.date | None = None) -> int:
+    """Email the municipality's liaisons about agreements ending in 60 or 14 days (or less, if
+    a run was missed). Each reminder goes once; returns the number of reminders recorded."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    sent = 0
+    for days in REMINDER_DAYS:
+        field = f"reminded_{days}_at"
+        due = (
+            PartnershipAgreement.objects.select_for_update()
+            .filter(end__isnull=False, end__gte=today, end__lte=today + dt.timedelta(days=days))
+            .filter(**{f"{field}__isnull": True})
+        )
+        if days == 60:
+            # Inside the 14-day window only the 14-day reminder is due.
+            due = due.filter(end__gt=today + dt.timedelta(days=14))
+        ids = list(due.values_list("pk", flat=True))
+        if not ids:
+            continue
+        PartnershipAgreement.objects.filter(pk__in=ids).update(**{field: now})
+        if days == 14:
+            PartnershipAgreement.objects.filter(pk__in=ids, reminded_60_at__isnull=True).update(
+                reminded_60_at=now
+            )
+        sent += len(ids)
+        transaction.on_commit(lambda ids=ids, days=days: _send(ids, days))  # type: ignore[misc]
+    return sent
+
+
+def _send(agreement_ids: list[int], days: int) -> None:
+    agreements = PartnershipAgreement.objects.filter(pk__in=agreement_ids).select_related(
+        "municipality", "association"
+    )
+    municipality_ids = {a.municipality_id for a in agreements}
+    recipients: dict[int, set[str]] = {}
+    for liaison in Liaison.objects.filter(municipality_id__in=municipality_ids).select_related(
+        "user"
+    ):
+        address = liaison.email or (liaison.user.email if liaison.user else "")
+        if address:
+            recipients.setdefault(liaison.municipality_id, set()).add(address.lower())
+    with translation.override(settings.LANGUAGE_CODE):
+        for agreement in agreements:
+            to = sorted(recipients.get(agreement.municipality_id, set()))
+            if not to:
+                continue
+            context = {"agreement": agreement, "days": days, "site_root": settings.SITE_ROOT}
+            send_mail(
+                subject=_("Partnership agreement ends on %(date)s: %(title)s")
+                % {"date": agreement.end.strftime("%d.%m.%Y") if agreement.end else "",
+                   "title": agreement.title},
+                message=render_to_string("cooperation/email/agreement_reminder.txt", context),
+                from_email=None,
+                recipient_list=to,
+            )
