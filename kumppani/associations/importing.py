@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -131,9 +131,14 @@ def _parse(
     if home is not None:
         candidate = Association(**fields)
         try:
-            candidate.full_clean(exclude=["home_municipality"], validate_unique=False)
+            candidate.full_clean(
+                exclude=["home_municipality"], validate_unique=False, validate_constraints=False
+            )
         except ValidationError as error:
             for name, messages in error.message_dict.items():
+                if name == NON_FIELD_ERRORS:
+                    problems.extend(messages)
+                    continue
                 label = str(getattr(Association._meta.get_field(name), "verbose_name", name))
                 problems.extend(f"{label}: {m}" for m in messages)
     if problems:
