@@ -1,0 +1,83 @@
+"""The approved plan as a PDF document and its measures as a spreadsheet."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from kumppani.core.i18n import localized
+from kumppani.welfare.models import MeasureStatus, Plan
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_safe(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _loc(data: dict[str, Any], base: str) -> str:
+    class _Obj:
+        pass
+
+    obj = _Obj()
+    for key, value in data.items():
+        setattr(obj, key, value)
+    return localized(obj, base)
+
+
+def measures_xlsx(plan: Plan) -> bytes:
+    """The measures of the approved version, one row each."""
+    snapshot = plan.approved_snapshot or {}
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = _("Measures")[:31]
+    ws.append(
+        [
+            _("Theme"),
+            _("Goal"),
+            _("Measure"),
+            _("Responsible municipal unit"),
+            _("Responsible association"),
+            _("Resources"),
+            _("Schedule"),
+            _("Status"),
+            _("Progress (%)"),
+        ]
+    )
+    statuses = dict(MeasureStatus.choices)
+    for theme in snapshot.get("themes", []):
+        for goal in theme.get("goals", []):
+            for m in goal.get("measures", []):
+                ws.append(
+                    [
+                        cell_safe(_loc(theme, "name")),
+                        cell_safe(_loc(goal, "title")),
+                        cell_safe(_loc(m, "title")),
+                        cell_safe(m.get("responsible_unit", "")),
+                        cell_safe(m.get("responsible_association", "")),
+                        cell_safe(m.get("resources", "")),
+                        cell_safe(m.get("schedule", "")),
+                        str(statuses.get(m.get("status", ""), m.get("status", ""))),
+                        m.get("progress", 0),
+                    ]
+                )
+    for column, width in zip("ABCDEFGHI", (30, 40, 50, 30, 30, 30, 20, 14, 12), strict=True):
+        ws.column_dimensions[column].width = width
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def plan_pdf(plan: Plan, context: dict[str, Any]) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("welfare/plan_pdf.html", context)
+    return HTML(string=html, base_url=None).write_pdf()  # type: ignore[no-any-return]

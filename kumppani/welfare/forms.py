@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.associations.models import Association
+from kumppani.welfare.models import (
+    ApprovalBody,
+    Goal,
+    Indicator,
+    IndicatorKind,
+    Measure,
+    Plan,
+    PlanReview,
+    Theme,
+)
+from kumppani.welfare.selectors import metric_choices
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def municipality_associations(municipality_id: int) -> Any:
+    return Association.objects.filter(
+        Q(home_municipality_id=municipality_id) | Q(active_municipalities__id=municipality_id),
+        is_active=True,
+    ).distinct()
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = ["title_fi", "title_sv", "title_en", "start_year", "end_year", "rollup"]
+        widgets = {"rollup": forms.RadioSelect}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_year"), data.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The last year cannot be before the first year."))
+        return data
+
+
+class ThemeForm(forms.ModelForm):
+    class Meta:
+        model = Theme
+        fields = [
+            "name_fi",
+            "name_sv",
+            "name_en",
+            "description_fi",
+            "description_sv",
+            "description_en",
+            "order",
+            "weight",
+        ]
+        widgets = {
+            "description_fi": forms.Textarea(attrs={"rows": 4}),
+            "description_sv": forms.Textarea(attrs={"rows": 2}),
+            "description_en": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class GoalForm(forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = ["title_fi", "title_sv", "title_en", "weight", "order"]
+
+
+class MeasureForm(forms.ModelForm):
+    def __init__(self, *args: Any, municipality_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["responsible_association"]
+        field.queryset = municipality_associations(municipality_id)  # type: ignore[attr-defined]
+        field.help_text = _("Leave empty when a municipal unit is responsible.")
+        self.fields["progress"].widget.attrs.update({"min": 0, "max": 100})
+        self.fields["progress"].max_value = 100  # type: ignore[attr-defined]
+
+    class Meta:
+        model = Measure
+        fields = [
+            "title_fi",
+            "title_sv",
+            "title_en",
+            "responsible_unit",
+            "responsible_association",
+            "resources",
+            "schedule",
+            "status",
+            "progress",
+            "weight",
+        ]
+        widgets = {"resources": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_progress(self) -> int:
+        value = self.cleaned_data.get("progress") or 0
+        if not 0 <= value <= 100:
+            raise forms.ValidationError(_("Progress is a percentage from 0 to 100."))
+        return int(value)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("responsible_unit") and not data.get("responsible_association"):
+            self.add_error(
+                "responsible_unit",
+                _("Name the responsible municipal unit or choose the responsible association."),
+            )
+        return data
+
+
+class IndicatorForm(forms.ModelForm):
+    metric = forms.ChoiceField(
+        label=_("platform metric"),
+        required=False,
+        help_text=_("Only for indicators the platform counts."),
+    )
+
+    def __init__(self, *args: Any, theme: Theme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["metric"].choices = [("", "—"), *metric_choices()]  # type: ignore[attr-defined]
+        goal = self.fields["goal"]
+        goal.queryset = theme.goals.all()  # type: ignore[attr-defined]
+        goal.help_text = _("Leave empty for an indicator of the whole theme.")
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "name_fi",
+            "name_sv",
+            "name_en",
+            "goal",
+            "unit",
+            "kind",
+            "source",
+            "source_code",
+            "metric",
+            "baseline_value",
+            "baseline_year",
+            "target_value",
+            "target_year",
+            "order",
+        ]
+        widgets = {"kind": forms.RadioSelect}
+        help_texts = {"source": _("E.g. Sotkanet, School Health Promotion study.")}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") == IndicatorKind.PLATFORM and not data.get("metric"):
+            self.add_error("metric", _("Choose the metric the platform counts."))
+        if data.get("kind") == IndicatorKind.STATISTICAL and not data.get("source"):
+            self.add_error("source", _("Name the source of the statistic, e.g. Sotkanet."))
+        return data
+
+
+class IndicatorValueForm(forms.Form):
+    year = forms.IntegerField(label=_("year"), min_value=1990, max_value=2100)
+    value = forms.DecimalField(label=_("value"), max_digits=14, decimal_places=2)
+
+
+class ReviewForm(forms.ModelForm):
+    class Meta:
+        model = PlanReview
+        fields = ["year", "date", "summary_fi", "summary_sv", "summary_en"]
+        widgets = {
+            "date": DATE,
+            "summary_fi": forms.Textarea(attrs={"rows": 4}),
+            "summary_sv": forms.Textarea(attrs={"rows": 2}),
+            "summary_en": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ApprovalStageForm(forms.Form):
+    body = forms.ChoiceField(label=_("body"), choices=ApprovalBody.choices)
+    body_name = forms.CharField(
+        label=_("name of the body"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. the name of the committee."),
+    )
+    date = forms.DateField(label=_("date"), widget=DATE)
+    decision = forms.CharField(
+        label=_("decision"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ObservationForm(forms.Form):
+    association = forms.ModelChoiceField(
+        queryset=Association.objects.none(), label=_("association")
+    )
+    text = forms.CharField(
+        label=_("observation"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What have your association's members and activities shown you lately?"),
+    )
+    observed_on = forms.DateField(label=_("observed on"), widget=DATE, required=False)
+
+    def __init__(self, *args: Any, associations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["association"].queryset = associations  # type: ignore[attr-defined]
+        self.fields["observed_on"].initial = timezone.localdate()
+
+
+class HideForm(forms.Form):
+    hidden_reason = forms.CharField(label=_("reason for hiding"), max_length=300)

@@ -1,0 +1,68 @@
+"""What the welfare plan contributes to shared pages: the municipality panel and annual cycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kumppani.core.cycle import CycleItem
+from kumppani.core.panels import Panel
+from kumppani.geography.models import Municipality
+from kumppani.welfare import access
+from kumppani.welfare.models import ApprovalStage, PlanReview
+from kumppani.welfare.selectors import plan_latest, plan_tree
+
+
+def municipality_panel(request: HttpRequest, municipality: Any) -> Panel | None:
+    plan = plan_latest(municipality)
+    can_edit = access.can_edit_plan(request.user, municipality)
+    if plan is None and not can_edit:
+        return None
+    progress = None
+    if plan is not None:
+        progress = plan_tree(plan=plan, with_observations=False, with_metrics=False).progress
+    context = {
+        "plan": plan,
+        "progress": progress,
+        "municipality": municipality,
+        "can_edit": can_edit,
+    }
+    return Panel(template="welfare/panel.html", context=context, order=60)
+
+
+def cycle_source(municipality: Municipality, start: dt.date, end: dt.date) -> list[CycleItem]:
+    """Approval stage dates and yearly review dates of the municipality's plans (2 queries)."""
+    items: list[CycleItem] = []
+    stages = ApprovalStage.objects.filter(
+        plan__municipality=municipality, date__gte=start, date__lte=end
+    ).select_related("plan")
+    for stage in stages:
+        items.append(
+            CycleItem(
+                uid=f"welfare-stage-{stage.pk}@kumppani",
+                kind="plan_step",
+                title=_("Welfare plan: %(body)s") % {"body": stage.get_body_display()},
+                start=stage.date,
+                url=reverse("welfare:plan", args=[stage.plan_id]),
+                description=stage.decision[:500],
+            )
+        )
+    reviews = PlanReview.objects.filter(
+        plan__municipality=municipality, date__gte=start, date__lte=end
+    ).select_related("plan")
+    for review in reviews:
+        items.append(
+            CycleItem(
+                uid=f"welfare-review-{review.pk}@kumppani",
+                kind="plan_step",
+                title=_("Welfare plan: yearly review %(year)s") % {"year": review.year},
+                start=review.date,
+                url=reverse("welfare:plan", args=[review.plan_id]),
+                description=review.summary_fi[:500],
+            )
+        )
+    return items

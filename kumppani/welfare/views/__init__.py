@@ -1,0 +1,1 @@
+"""Welfare plan views: public pages, editing pages and downloads."""

@@ -1,0 +1,162 @@
+"""Public pages: the plan (working and approved version), a theme, a measure."""
+
+from __future__ import annotations
+
+import copy
+from types import SimpleNamespace
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from kumppani.geography.models import Municipality
+from kumppani.welfare import access
+from kumppani.welfare.models import ApprovalBody, Measure, MeasureStatus, Plan, Theme
+from kumppani.welfare.selectors import plan_latest, plan_reviews, plan_stages, plan_tree, plans_of
+
+APPROVAL_STEPS = [choice for choice in ApprovalBody]
+
+
+def as_namespace(data: Any) -> Any:
+    """Snapshot JSON → attribute objects, so templates can use ``|tr:"name"`` on it."""
+    if isinstance(data, dict):
+        return SimpleNamespace(**{k: as_namespace(v) for k, v in data.items()})
+    if isinstance(data, list):
+        return [as_namespace(v) for v in data]
+    return data
+
+
+def approved_data(plan: Plan) -> Any:
+    """The approved snapshot, with display labels, as template-friendly objects."""
+    data = copy.deepcopy(plan.approved_snapshot or {})
+    labels = dict(MeasureStatus.choices)
+    for theme in data.get("themes", []):
+        for goal in theme.get("goals", []):
+            for measure in goal.get("measures", []):
+                measure["status_label"] = str(labels.get(measure.get("status"), ""))
+    return as_namespace(data)
+
+
+def plan_get(pk: int) -> Plan:
+    return get_object_or_404(Plan.objects.select_related("municipality__region"), pk=pk)
+
+
+def _plan_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
+    can_edit = access.can_edit_plan(request.user, plan.municipality)
+    stages = plan_stages(plan)
+    done = {stage.body for stage in stages}
+    return {
+        "plan": plan,
+        "municipality": plan.municipality,
+        "tree": plan_tree(plan=plan),
+        "stages": stages,
+        "steps": [(step, step.value in done) for step in APPROVAL_STEPS],
+        "reviews": plan_reviews(plan),
+        "other_plans": [p for p in plans_of(plan.municipality) if p.pk != plan.pk],
+        "can_edit": can_edit,
+        "can_submit": access.can_submit_observation(request.user),
+    }
+
+
+@require_GET
+def plan_current(request: HttpRequest, code: str) -> HttpResponse:
+    municipality = get_object_or_404(Municipality.objects.select_related("region"), code=code)
+    plan = plan_latest(municipality)
+    if plan is None:
+        context = {
+            "municipality": municipality,
+            "can_edit": access.can_edit_plan(request.user, municipality),
+        }
+        return render(request, "welfare/no_plan.html", context)
+    return render(request, "welfare/plan.html", _plan_context(request, plan))
+
+
+@require_GET
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "welfare/plan.html", _plan_context(request, plan_get(pk)))
+
+
+@require_GET
+def plan_approved(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = plan_get(pk)
+    if not plan.approved_snapshot:
+        raise Http404
+    context = {
+        "plan": plan,
+        "municipality": plan.municipality,
+        "approved": approved_data(plan),
+        "stages": plan_stages(plan),
+    }
+    return render(request, "welfare/plan_approved.html", context)
+
+
+@require_GET
+def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = get_object_or_404(Theme.objects.select_related("plan__municipality__region"), pk=pk)
+    plan = theme.plan
+    can_moderate = access.can_moderate_observations(request.user, plan.municipality)
+    tree = plan_tree(plan=plan, theme_ids=[theme.pk], include_hidden=can_moderate)
+    context = {
+        "theme": theme,
+        "plan": plan,
+        "municipality": plan.municipality,
+        "node": tree.themes[0],
+        "can_edit": access.can_edit_plan(request.user, plan.municipality),
+        "can_moderate": can_moderate,
+        "can_submit": access.can_submit_observation(request.user),
+    }
+    return render(request, "welfare/theme.html", context)
+
+
+@require_GET
+def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = get_object_or_404(
+        Measure.objects.select_related(
+            "goal__theme__plan__municipality__region", "responsible_association"
+        ),
+        pk=pk,
+    )
+    plan = measure.goal.theme.plan
+    context = {
+        "measure": measure,
+        "goal": measure.goal,
+        "theme": measure.goal.theme,
+        "plan": plan,
+        "municipality": plan.municipality,
+        "can_edit": access.can_edit_plan(request.user, plan.municipality),
+    }
+    return render(request, "welfare/measure.html", context)
+
+
+@require_GET
+def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    from kumppani.welfare.exports import plan_pdf as render_pdf
+
+    plan = plan_get(pk)
+    if not plan.approved_snapshot:
+        raise Http404
+    context = {
+        "plan": plan,
+        "municipality": plan.municipality,
+        "approved": approved_data(plan),
+        "stages": plan_stages(plan),
+    }
+    response = HttpResponse(render_pdf(plan, context), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="welfare-plan-{plan.pk}.pdf"'
+    return response
+
+
+@require_GET
+def plan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    from kumppani.welfare.exports import measures_xlsx
+
+    plan = plan_get(pk)
+    if not plan.approved_snapshot:
+        raise Http404
+    response = HttpResponse(
+        measures_xlsx(plan),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="welfare-plan-{plan.pk}-measures.xlsx"'
+    return response
