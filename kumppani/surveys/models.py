@@ -280,14 +280,14 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("surveys:respond", args=[self.token])
+
     @property
     def display_name(self) -> str:
         if self.association_id is not None:
             return str(self.association)
         return self.name or str(RespondentKind(self.kind).label)
-
-    def get_absolute_url(self) -> str:
-        return reverse("surveys:respond", args=[self.token])
 
 
 class ResponseStatus(models.TextChoices):
@@ -298,9 +298,7 @@ class ResponseStatus(models.TextChoices):
 class Response(models.Model):
     """The one answer of an invited party (a draft until submitted)."""
 
-    invitation = models.OneToOneField(
-        Invitation, on_delete=models.CASCADE, related_name="response"
-    )
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="response")
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
     municipality = models.ForeignKey(
         "geography.Municipality", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -348,11 +346,12 @@ class Answer(models.Model):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         constraints = [
-            models.UniqueConstraint(
-                fields=["response", "question"], name="one_answer_per_question"
-            )
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
         ]
         indexes = [models.Index(fields=["question", "response"])]
+
+    def __str__(self) -> str:
+        return f"{self.response_id}/{self.question_id}"
 
 
 class AnswerChoice(models.Model):
@@ -363,6 +362,9 @@ class AnswerChoice(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["answer", "choice"], name="choice_selected_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.answer_id}: {self.choice_id}"
 
 
 class ProposalMode(models.TextChoices):
@@ -387,3 +389,6 @@ class ProposalItem(models.Model):
                 fields=["answer", "mode", "position"], name="proposal_item_position_unique"
             )
         ]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,403 @@
+"""Survey results: per question, per municipality, municipality against its region, premises share.
+
+Every function runs a constant number of queries whatever the number of answers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
+from django.utils.translation import gettext as _
+
+from kumppani.associations.models import Association
+from kumppani.geography.models import Municipality, Region
+from kumppani.surveys.models import (
+    Answer,
+    AnswerChoice,
+    ProposalItem,
+    ProposalMode,
+    Question,
+    QuestionKind,
+    RespondentKind,
+    Response,
+    ResponseStatus,
+    Survey,
+)
+
+TEXT_LIMIT = 100  # free-text answers listed per question on the page (exports have all)
+SOTE = "social-health"
+
+
+@dataclass
+class Bar:
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass
+class TextItem:
+    text: str
+    who: str
+    mode: str = ""
+
+
+@dataclass
+class Distribution:
+    answered: int = 0
+    bars: list[Bar] = field(default_factory=list)
+    mean: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    main: Distribution
+    region: Distribution | None = None
+    texts: list[TextItem] = field(default_factory=list)
+    text_total: int = 0
+    own: int = 0
+    together: int = 0
+
+    @property
+    def has_bars(self) -> bool:
+        return bool(self.main.bars)
+
+
+@dataclass
+class MunicipalityRow:
+    municipality: Municipality
+    invited: int
+    submitted: int
+
+
+@dataclass
+class SurveyResults:
+    survey: Survey
+    municipality: Municipality | None
+    respondents: int
+    by_kind: list[tuple[str, int]]
+    by_kind_codes: dict[str, int]
+    sections: list[tuple[Any, list[QuestionResult]]]
+    by_municipality: list[MunicipalityRow]
+
+
+def _submitted(survey: Survey, municipality: Municipality | None, prefix: str = "") -> Q:
+    """Answers (or, with ``prefix="answer__"``, their parts) of submitted responses."""
+    kw: dict[str, Any] = {
+        f"{prefix}response__survey_id": survey.pk,
+        f"{prefix}response__status": ResponseStatus.SUBMITTED,
+    }
+    if municipality is not None:
+        kw[f"{prefix}response__municipality_id"] = municipality.pk
+    return Q(**kw)
+
+
+def _percent(count: int, total: int) -> int:
+    return round(100 * count / total) if total else 0
+
+
+def _distributions(
+    survey: Survey, questions: list[Question], municipality: Municipality | None
+) -> dict[int, Distribution]:
+    """Counts for choice, yes/no, scale and number questions (five queries)."""
+    base = _submitted(survey, municipality)
+    parts = _submitted(survey, municipality, "answer__")
+    choice_counts: dict[int, dict[int, int]] = defaultdict(dict)
+    for row in (
+        AnswerChoice.objects.filter(parts)
+        .values("answer__question_id", "choice_id")
+        .annotate(n=Count("id"))
+    ):
+        choice_counts[row["answer__question_id"]][row["choice_id"]] = row["n"]
+    choice_answered = {
+        row["answer__question_id"]: row["n"]
+        for row in AnswerChoice.objects.filter(parts)
+        .values("answer__question_id")
+        .annotate(n=Count("answer_id", distinct=True))
+    }
+    yes_no: dict[int, dict[bool, int]] = defaultdict(dict)
+    scale: dict[int, dict[Decimal, int]] = defaultdict(dict)
+    for row in (
+        Answer.objects.filter(base, question__kind=QuestionKind.YES_NO, yes__isnull=False)
+        .values("question_id", "yes")
+        .annotate(n=Count("id"))
+    ):
+        yes_no[row["question_id"]][row["yes"]] = row["n"]
+    for row in (
+        Answer.objects.filter(base, question__kind=QuestionKind.SCALE, number__isnull=False)
+        .values("question_id", "number")
+        .annotate(n=Count("id"))
+    ):
+        scale[row["question_id"]][Decimal(row["number"])] = row["n"]
+    numbers = {
+        row["question_id"]: row
+        for row in Answer.objects.filter(
+            base,
+            question__kind__in=[QuestionKind.NUMBER, QuestionKind.SCALE],
+            number__isnull=False,
+        )
+        .values("question_id")
+        .annotate(n=Count("id"), mean=Avg("number"), lo=Min("number"), hi=Max("number"))
+    }
+    out: dict[int, Distribution] = {}
+    for q in questions:
+        d = Distribution()
+        if q.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+            d.answered = choice_answered.get(q.pk, 0)
+            counts = choice_counts.get(q.pk, {})
+            d.bars = [
+                Bar(str(c), counts.get(c.pk, 0), _percent(counts.get(c.pk, 0), d.answered))
+                for c in q.choices.all()
+            ]
+        elif q.kind == QuestionKind.YES_NO:
+            counts_yn = yes_no.get(q.pk, {})
+            d.answered = sum(counts_yn.values())
+            d.bars = [
+                Bar(_("Yes"), counts_yn.get(True, 0), _percent(counts_yn.get(True, 0), d.answered)),
+                Bar(
+                    _("No"), counts_yn.get(False, 0), _percent(counts_yn.get(False, 0), d.answered)
+                ),
+            ]
+        elif q.kind == QuestionKind.SCALE:
+            steps = scale.get(q.pk, {})
+            d.answered = sum(steps.values())
+            d.bars = [
+                Bar(
+                    str(v), steps.get(Decimal(v), 0), _percent(steps.get(Decimal(v), 0), d.answered)
+                )
+                for v in range(q.scale_min, q.scale_max + 1)
+            ]
+        if q.kind in (QuestionKind.NUMBER, QuestionKind.SCALE) and q.pk in numbers:
+            row = numbers[q.pk]
+            d.answered = row["n"]
+            d.mean = Decimal(row["mean"]).quantize(Decimal("0.01"))
+            d.minimum, d.maximum = row["lo"], row["hi"]
+        out[q.pk] = d
+    return out
+
+
+def _who(response: Response, anonymous: bool) -> str:
+    if anonymous:
+        return ""
+    return response.invitation.display_name
+
+
+def results_for(
+    *, survey: Survey, municipality: Municipality | None = None, anonymous: bool | None = None
+) -> SurveyResults:
+    """``survey`` comes from ``survey_structure`` (sections, questions, options prefetched)."""
+    hide = survey.anonymous if anonymous is None else anonymous
+    sections = list(survey.sections.all())
+    questions = [q for s in sections for q in s.questions.all()]
+    main = _distributions(survey, questions, municipality)
+    region = _distributions(survey, questions, None) if municipality is not None else None
+    base = _submitted(survey, municipality)
+    parts = _submitted(survey, municipality, "answer__")
+
+    text_totals = dict(
+        Answer.objects.filter(
+            base, question__kind__in=[QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT]
+        )
+        .exclude(text="")
+        .values("question_id")
+        .annotate(n=Count("id"))
+        .values_list("question_id", "n")
+    )
+    texts: dict[int, list[TextItem]] = defaultdict(list)
+    for a in (
+        Answer.objects.filter(
+            base, question__kind__in=[QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT]
+        )
+        .exclude(text="")
+        .annotate(rank=Window(RowNumber(), partition_by=[F("question_id")], order_by=F("id").asc()))
+        .filter(rank__lte=TEXT_LIMIT)
+        .select_related("response__invitation__association")
+        .order_by("question_id", "id")
+    ):
+        texts[a.question_id].append(TextItem(a.text, _who(a.response, hide)))
+    proposal_counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in (
+        ProposalItem.objects.filter(parts)
+        .values("answer__question_id", "mode")
+        .annotate(n=Count("id"))
+    ):
+        proposal_counts[row["answer__question_id"]][row["mode"]] = row["n"]
+    for p in (
+        ProposalItem.objects.filter(parts)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("answer__question_id")], order_by=F("id").asc()
+            )
+        )
+        .filter(rank__lte=TEXT_LIMIT)
+        .select_related("answer__response__invitation__association")
+        .order_by("answer__question_id", "id")
+    ):
+        texts[p.answer.question_id].append(
+            TextItem(p.text, _who(p.answer.response, hide), p.get_mode_display())
+        )
+
+    section_results = []
+    for s in sections:
+        rows = []
+        for q in s.questions.all():
+            counts = proposal_counts.get(q.pk, {})
+            rows.append(
+                QuestionResult(
+                    question=q,
+                    main=main[q.pk],
+                    region=region[q.pk] if region is not None else None,
+                    texts=texts.get(q.pk, []),
+                    text_total=text_totals.get(q.pk, 0) + sum(counts.values()),
+                    own=counts.get(ProposalMode.OWN, 0),
+                    together=counts.get(ProposalMode.TOGETHER, 0),
+                )
+            )
+        section_results.append((s, rows))
+
+    responses = Response.objects.filter(survey=survey, status=ResponseStatus.SUBMITTED)
+    if municipality is not None:
+        responses = responses.filter(municipality=municipality)
+    kinds = dict(
+        responses.values("invitation__kind")
+        .annotate(n=Count("id"))
+        .values_list("invitation__kind", "n")
+    )
+    by_kind = [(str(k.label), kinds.get(k.value, 0)) for k in RespondentKind]
+    return SurveyResults(
+        survey=survey,
+        municipality=municipality,
+        respondents=sum(kinds.values()),
+        by_kind=by_kind,
+        by_kind_codes={k.value: kinds.get(k.value, 0) for k in RespondentKind},
+        sections=section_results,
+        by_municipality=results_by_municipality(survey=survey) if survey.is_regional else [],
+    )
+
+
+def results_by_municipality(*, survey: Survey) -> list[MunicipalityRow]:
+    """Invited and answered parties per municipality of a regional survey (three queries)."""
+    invited = dict(
+        survey.invitations.values("municipality_id")
+        .annotate(n=Count("id"))
+        .values_list("municipality_id", "n")
+    )
+    submitted = dict(
+        survey.responses.filter(status=ResponseStatus.SUBMITTED)
+        .values("municipality_id")
+        .annotate(n=Count("id"))
+        .values_list("municipality_id", "n")
+    )
+    return [
+        MunicipalityRow(m, invited.get(m.pk, 0), submitted.get(m.pk, 0))
+        for m in Municipality.objects.filter(region_id=survey.region_id).order_by("name_fi")
+        if invited.get(m.pk) or submitted.get(m.pk)
+    ]
+
+
+# --- premises (P22) ---------------------------------------------------------------------------
+
+
+@dataclass
+class Share:
+    yes: int = 0
+    total: int = 0
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.yes / self.total) if self.total else None
+
+
+@dataclass
+class PremisesRow:
+    municipality: Municipality | None  # None = the whole region
+    survey_sote: Share = field(default_factory=Share)
+    survey_other: Share = field(default_factory=Share)
+    registry_sote: Share = field(default_factory=Share)
+    registry_other: Share = field(default_factory=Share)
+
+
+@dataclass
+class PremisesStatistics:
+    region: Region
+    survey: Survey | None
+    total: PremisesRow
+    rows: list[PremisesRow]
+
+
+def _is_sote(association_ref: str) -> Exists:
+    return Exists(
+        Association.categories.through.objects.filter(
+            association_id=OuterRef(association_ref), category__slug=SOTE
+        )
+    )
+
+
+def premises_statistics(*, region: Region, survey: Survey | None = None) -> PremisesStatistics:
+    """What share of social-and-health (and other) associations operate in municipal premises.
+
+    From the answers to the survey's premises question (submitted association answers), and from
+    the registry field ``Association.uses_municipal_premises``; per municipality and region-wide.
+    Three queries.
+    """
+    municipalities = list(Municipality.objects.filter(region=region).order_by("name_fi"))
+    rows = {m.pk: PremisesRow(m) for m in municipalities}
+    total = PremisesRow(None)
+    registry: QuerySet[Any] = (
+        Association.objects.filter(is_active=True, home_municipality__region=region)
+        .annotate(sote=_is_sote("pk"))
+        .values("home_municipality_id", "sote")
+        .annotate(n=Count("id"), yes=Count("id", filter=Q(uses_municipal_premises=True)))
+    )
+    for r in registry:
+        for row in (rows[r["home_municipality_id"]], total):
+            share = row.registry_sote if r["sote"] else row.registry_other
+            share.total += r["n"]
+            share.yes += r["yes"]
+    if survey is not None:
+        answers: QuerySet[Any] = (
+            Answer.objects.filter(
+                response__survey=survey,
+                response__status=ResponseStatus.SUBMITTED,
+                response__invitation__association__isnull=False,
+                question__is_premises_question=True,
+                yes__isnull=False,
+            )
+            .annotate(sote=_is_sote("response__invitation__association_id"))
+            .values("response__municipality_id", "sote")
+            .annotate(n=Count("id"), yes_n=Count("id", filter=Q(yes=True)))
+        )
+        for r in answers:
+            targets = [total]
+            if r["response__municipality_id"] in rows:
+                targets.append(rows[r["response__municipality_id"]])
+            for row in targets:
+                share = row.survey_sote if r["sote"] else row.survey_other
+                share.total += r["n"]
+                share.yes += r["yes_n"]
+    shown = [
+        row
+        for row in rows.values()
+        if row.registry_sote.total
+        or row.registry_other.total
+        or row.survey_sote.total
+        or row.survey_other.total
+    ]
+    return PremisesStatistics(region=region, survey=survey, total=total, rows=shown)
+
+
+def latest_premises_survey(*, region: Region, published_only: bool) -> Survey | None:
+    qs = Survey.objects.filter(
+        region=region, sections__questions__is_premises_question=True
+    ).distinct()
+    if published_only:
+        qs = qs.filter(results_published=True)
+    return qs.order_by("-closes_at", "-id").first()

@@ -1,0 +1,1 @@
+"""Survey pages: the builder, invitations, answering and results."""
