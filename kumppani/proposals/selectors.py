@@ -1,0 +1,200 @@
+"""Reads for action proposals: pools, groups, score spreads, outcomes."""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from kumppani.accounts.access import AnyUser, roles_of
+from kumppani.proposals.models import Criterion, Decision, Proposal, ProposalGroup, Score
+
+if TYPE_CHECKING:
+    from kumppani.geography.models import Municipality
+    from kumppani.welfare.models import Measure
+
+
+def proposals_for_measure(measure: Measure) -> QuerySet[Proposal]:
+    """The proposals a measure came from (directly or through their group)."""
+    return (
+        Proposal.objects.filter(measure=measure)
+        .select_related("association", "theme")
+        .order_by("id")
+    )
+
+
+def proposal_pool(
+    *,
+    municipality: Municipality | None = None,
+    theme_id: int | None = None,
+    survey_id: int | None = None,
+) -> QuerySet[Proposal]:
+    qs = Proposal.objects.select_related("municipality", "association").order_by("id")
+    if municipality is not None:
+        qs = qs.filter(municipality=municipality)
+    if theme_id is not None:
+        qs = qs.filter(theme_id=theme_id)
+    if survey_id is not None:
+        qs = qs.filter(survey_id=survey_id)
+    return qs
+
+
+def board_groups(
+    *, municipality: Municipality, theme_id: int | None = None
+) -> QuerySet[ProposalGroup]:
+    """The working group's list: groups with their members (two queries per page)."""
+    members = Proposal.objects.select_related("association").order_by("id")
+    qs = (
+        ProposalGroup.objects.filter(municipality=municipality)
+        .select_related("theme", "measure")
+        .annotate(member_count=Count("proposals"))
+        .prefetch_related(Prefetch("proposals", queryset=members, to_attr="members"))
+        .order_by("theme__order", "theme_id", "-member_count", "id")
+    )
+    if theme_id is not None:
+        qs = qs.filter(theme_id=theme_id)
+    return qs
+
+
+def ungrouped_count(*, municipality: Municipality) -> int:
+    return Proposal.objects.filter(municipality=municipality, group__isnull=True).count()
+
+
+@dataclass
+class Spread:
+    scorers: int = 0
+    minimum: float | None = None
+    maximum: float | None = None
+    mean: float | None = None
+    stdev: float | None = None
+    per_criterion: dict[int, dict[str, float | int | None]] = field(default_factory=dict)
+    mine: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def has_scored(self) -> bool:
+        return bool(self.mine)
+
+
+def _stats(values: list[float]) -> dict[str, float | int | None]:
+    if not values:
+        return {"n": 0, "min": None, "max": None, "mean": None, "stdev": None}
+    return {
+        "n": len(values),
+        "min": min(values),
+        "max": max(values),
+        "mean": round(statistics.fmean(values), 2),
+        "stdev": round(statistics.pstdev(values), 2),
+    }
+
+
+def criteria_of(municipality_id: int) -> list[Criterion]:
+    return list(Criterion.objects.filter(municipality_id=municipality_id))
+
+
+def spreads(
+    *,
+    criteria: list[Criterion],
+    user: AnyUser,
+    group_ids: Iterable[int] = (),
+    proposal_ids: Iterable[int] = (),
+) -> dict[tuple[str, int], Spread]:
+    """Score spreads per target ("group"/"proposal", id): one query for any number of targets.
+
+    Each scorer's weighted total (criteria weights) is one value of the spread; the per-criterion
+    figures are given too. ``mine`` holds the user's own scores.
+    """
+    group_ids, proposal_ids = list(group_ids), list(proposal_ids)
+    weights = {c.pk: c.weight for c in criteria}
+    rows = Score.objects.filter(
+        Q(group_id__in=group_ids) | Q(proposal_id__in=proposal_ids)
+    ).values_list("group_id", "proposal_id", "scorer_id", "criterion_id", "value")
+    by_target: dict[tuple[str, int], dict[int, dict[int, int]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
+    for group_id, proposal_id, scorer_id, criterion_id, value in rows:
+        key = ("group", group_id) if group_id else ("proposal", proposal_id)
+        by_target[key][scorer_id][criterion_id] = value
+    out: dict[tuple[str, int], Spread] = {}
+    for key, by_scorer in by_target.items():
+        totals: list[float] = []
+        per_criterion: dict[int, list[float]] = defaultdict(list)
+        for values in by_scorer.values():
+            weight_sum = sum(weights.get(c, 1) for c in values)
+            totals.append(sum(weights.get(c, 1) * v for c, v in values.items()) / weight_sum)
+            for criterion_id, value in values.items():
+                per_criterion[criterion_id].append(value)
+        overall = _stats(totals)
+        out[key] = Spread(
+            scorers=len(totals),
+            minimum=overall["min"],
+            maximum=overall["max"],
+            mean=overall["mean"],
+            stdev=overall["stdev"],
+            per_criterion={c: _stats(v) for c, v in per_criterion.items()},
+            mine=dict(by_scorer.get(user.pk, {})) if user.is_authenticated else {},
+        )
+    return out
+
+
+def spread_for(
+    *,
+    criteria: list[Criterion],
+    user: AnyUser,
+    group: ProposalGroup | None = None,
+    proposal: Proposal | None = None,
+) -> Spread:
+    if group is not None:
+        return spreads(criteria=criteria, user=user, group_ids=[group.pk]).get(
+            ("group", group.pk), Spread()
+        )
+    assert proposal is not None
+    return spreads(criteria=criteria, user=user, proposal_ids=[proposal.pk]).get(
+        ("proposal", proposal.pk), Spread()
+    )
+
+
+def my_proposals(*, user: AnyUser) -> QuerySet[Proposal]:
+    """Proposals the person made, or made for an association they represent."""
+    if not user.is_authenticated:
+        return Proposal.objects.none()
+    associations = roles_of(user).associations
+    return (
+        Proposal.objects.filter(Q(created_by_id=user.pk) | Q(association_id__in=associations))
+        .select_related("association", "municipality", "theme", "measure", "group")
+        .order_by("-created_at", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    total: int
+    by_decision: list[tuple[str, str, int]]  # (value, label, count), undecided last
+    adopted_measures: list[Measure]
+
+
+def outcome_summary(*, municipality: Municipality) -> Outcome:
+    """What became of the municipality's proposals (for residents): two queries."""
+    from kumppani.welfare.models import Measure
+
+    counts = dict(
+        Proposal.objects.filter(municipality=municipality)
+        .values_list("decision")
+        .annotate(n=Count("id"))
+        .values_list("decision", "n")
+    )
+    rows = [(value, str(label), counts.get(value, 0)) for value, label in Decision.choices]
+    rows.append(("", _("Not yet decided"), counts.get("", 0)))
+    adopted = Proposal.objects.filter(
+        municipality=municipality, decision=Decision.ADOPTED, measure__isnull=False
+    ).values("measure_id")
+    measures = list(
+        Measure.objects.filter(pk__in=adopted)
+        .select_related("goal__theme")
+        .order_by("goal__theme__order", "goal_id", "id")
+    )
+    return Outcome(total=sum(counts.values()), by_decision=rows, adopted_measures=measures)
