@@ -4,3 +4,14 @@ from django.apps import AppConfig
 class ForumsConfig(AppConfig):
     name = "kumppani.forums"
     label = "forums"
+
+    def ready(self) -> None:
+        from kumppani.core import panels as core_panels
+        from kumppani.core.cycle import register_cycle_source
+        from kumppani.forums import panels
+
+        register_cycle_source(panels.cycle_source)
+        core_panels.register(core_panels.MUNICIPALITY_PAGE, panels.municipality_panel)
+        core_panels.register(core_panels.REGION_PAGE, panels.region_panel)
+        core_panels.register(core_panels.DASHBOARD, panels.dashboard_panel)
+        core_panels.register("body", panels.body_panel)

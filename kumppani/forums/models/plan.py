@@ -100,3 +100,6 @@ class StepReminder(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["step", "deadline"], name="one_reminder_per_deadline")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.step} ({self.deadline})"

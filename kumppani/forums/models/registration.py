@@ -55,6 +55,9 @@ class InvitationDelivery(models.Model):
             models.UniqueConstraint(fields=["batch", "user"], name="one_invitation_per_person")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.batch_id} → {self.user_id}"
+
 
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
@@ -129,3 +132,6 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["forum", "association"], name="unique_attendance")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.association_id} @ {self.forum_id}"

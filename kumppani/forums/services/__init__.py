@@ -1,0 +1,1 @@
+"""Writes for forums (split by domain); import from the submodules."""

@@ -1,0 +1,153 @@
+"""Inviting all associations of a forum's municipalities in one action.
+
+The request only records the batch (a couple of queries whatever the size of the city); the
+background task finds the representatives and sends ONE email per person, listing every invited
+association they represent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from kumppani.accounts.models import Role, RoleAssignment, User
+from kumppani.associations.models import Association, Category
+from kumppani.forums.models import Forum, ForumStatus, InvitationBatch, InvitationDelivery
+
+CHUNK = 500
+
+
+def invited_associations(batch: InvitationBatch) -> QuerySet[Association]:
+    """Active associations at home or active in the forum's municipalities (or its region)."""
+    forum = batch.forum
+    if forum.region_id is not None and not forum.municipalities.exists():
+        place = Q(home_municipality__region_id=forum.region_id)
+        active = Q(active_municipalities__region_id=forum.region_id)
+    else:
+        ids = list(forum.municipalities.values_list("pk", flat=True))
+        place = Q(home_municipality_id__in=ids)
+        active = Q(
+            pk__in=Association.active_municipalities.through.objects.filter(
+                municipality_id__in=ids
+            ).values("association_id")
+        )
+    qs = Association.objects.filter(place | active, is_active=True)
+    category_ids = list(batch.categories.values_list("pk", flat=True))
+    if category_ids:
+        qs = qs.filter(
+            pk__in=Association.categories.through.objects.filter(
+                category_id__in=category_ids
+            ).values("association_id")
+        )
+    return qs.distinct()
+
+
+@transaction.atomic
+def invitation_batch_create(
+    *, forum: Forum, created_by: User, categories: Iterable[Category] = ()
+) -> InvitationBatch:
+    if forum.status == ForumStatus.CANCELLED:
+        raise ValidationError(_("The forum has been cancelled."))
+    if forum.end < timezone.now():
+        raise ValidationError(_("The forum is over; invitations can no longer be sent."))
+    batch = InvitationBatch.objects.create(
+        forum=forum,
+        created_by=created_by,
+        language=(translation.get_language() or settings.LANGUAGE_CODE)[:2],
+    )
+    chosen = list(categories)
+    if chosen:
+        batch.categories.set(chosen)
+    transaction.on_commit(lambda: _enqueue(batch.pk))
+    return batch
+
+
+def _enqueue(batch_id: int) -> None:
+    from kumppani.forums.tasks import send_invitation_batch
+
+    send_invitation_batch.enqueue(batch_id)
+
+
+@dataclass
+class _Recipient:
+    email: str
+    name: str
+    associations: list[str] = field(default_factory=list)
+
+
+def _recipients(batch: InvitationBatch) -> tuple[int, dict[int, _Recipient]]:
+    associations = invited_associations(batch)
+    rows = (
+        RoleAssignment.objects.filter(
+            role=Role.REPRESENTATIVE,
+            association_id__in=associations.values("pk"),
+            user__is_active=True,
+        )
+        .order_by("user_id", "association__name_fi")
+        .values_list("user_id", "user__email", "user__full_name", "association__name_fi")
+    )
+    people: dict[int, _Recipient] = {}
+    for user_id, email, name, association_name in rows.iterator(chunk_size=2000):
+        person = people.setdefault(user_id, _Recipient(email=email, name=name or ""))
+        person.associations.append(association_name)
+    return associations.count(), people
+
+
+def invitation_batch_send(*, batch_id: int) -> int:
+    """Send the batch's emails (background). Safe to run again: nobody gets a second email."""
+    batch = InvitationBatch.objects.select_related("forum").get(pk=batch_id)
+    InvitationBatch.objects.filter(pk=batch_id).update(status=InvitationBatch.Status.SENDING)
+    association_count, people = _recipients(batch)
+    InvitationDelivery.objects.bulk_create(
+        [InvitationDelivery(batch=batch, user_id=user_id) for user_id in people],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    pending = list(
+        InvitationDelivery.objects.filter(batch=batch, sent_at__isnull=True).values_list(
+            "pk", "user_id"
+        )
+    )
+    forum = batch.forum
+    sent = 0
+    with translation.override(batch.language):
+        url = settings.SITE_ROOT + forum.get_absolute_url()
+        subject = _("Invitation: %(title)s") % {"title": forum}
+        connection = get_connection()
+        for start in range(0, len(pending), CHUNK):
+            chunk = pending[start : start + CHUNK]
+            messages = []
+            for _pk, user_id in chunk:
+                person = people.get(user_id)
+                if person is None:
+                    continue
+                body = render_to_string(
+                    "forums/email/invitation.txt",
+                    {"forum": forum, "person": person, "url": url},
+                )
+                messages.append(
+                    EmailMessage(
+                        subject=subject, body=body, to=[person.email], connection=connection
+                    )
+                )
+            connection.send_messages(messages)
+            InvitationDelivery.objects.filter(pk__in=[pk for pk, _u in chunk]).update(
+                sent_at=timezone.now()
+            )
+            sent += len(messages)
+    InvitationBatch.objects.filter(pk=batch_id).update(
+        status=InvitationBatch.Status.SENT,
+        association_count=association_count,
+        recipient_count=len(people),
+        sent_at=timezone.now(),
+    )
+    return sent

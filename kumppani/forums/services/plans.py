@@ -1,0 +1,122 @@
+"""Cooperation plans, their steps and implementation teams; reminders before deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from kumppani.associations.models import Association
+from kumppani.forums.models import (
+    CooperationPlan,
+    Forum,
+    PlanStatus,
+    PlanStep,
+    StepReminder,
+    StepStatus,
+    TeamMember,
+)
+
+
+@transaction.atomic
+def plan_create(*, forum: Forum, goal: str) -> CooperationPlan:
+    plan = CooperationPlan(forum=forum, goal=goal)
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def plan_update(
+    *, plan: CooperationPlan, goal: str, status: str, follow_up: str
+) -> CooperationPlan:
+    plan.goal = goal
+    plan.status = status
+    plan.follow_up = follow_up
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def step_add(*, plan: CooperationPlan, title: str, deadline: dt.date) -> PlanStep:
+    step = PlanStep(plan=plan, title=title, deadline=deadline)
+    step.full_clean()
+    step.save()
+    return step
+
+
+@transaction.atomic
+def step_set_status(*, step: PlanStep, status: str) -> PlanStep:
+    step.status = status
+    step.full_clean()
+    step.save(update_fields=["status"])
+    return step
+
+
+@transaction.atomic
+def team_member_add(
+    *,
+    plan: CooperationPlan,
+    name: str,
+    email: str = "",
+    association: Association | None = None,
+    unit: str = "",
+) -> TeamMember:
+    member = TeamMember(plan=plan, name=name, email=email, association=association, unit=unit)
+    member.full_clean()
+    member.save()
+    return member
+
+
+def plan_reminders_send(*, today: dt.date | None = None, days_before: int = 7) -> int:
+    """Email each open step's team once before its deadline; returns the reminders sent.
+
+    Idempotent: a StepReminder row (unique per step and deadline) is claimed before sending, so
+    running again (or concurrently) sends nothing twice. A moved deadline gets a new reminder.
+    """
+    today = today or timezone.localdate()
+    due = (
+        PlanStep.objects.filter(
+            deadline__gte=today,
+            deadline__lte=today + dt.timedelta(days=days_before),
+            status__in=[StepStatus.PLANNED, StepStatus.IN_PROGRESS],
+            plan__status=PlanStatus.ACTIVE,
+        )
+        .exclude(reminders__deadline=F("deadline"))
+        .select_related("plan__forum")
+        .prefetch_related("plan__team")
+    )
+    sent = 0
+    connection = get_connection()
+    for step in due:
+        if StepReminder.objects.filter(step=step, deadline=step.deadline).exists():
+            continue
+        emails = sorted({m.email.lower() for m in step.plan.team.all() if m.email})
+        try:
+            with transaction.atomic():
+                StepReminder.objects.create(
+                    step=step, deadline=step.deadline, recipients=len(emails)
+                )
+        except IntegrityError:
+            continue
+        if not emails:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            url = settings.SITE_ROOT + step.plan.get_absolute_url()
+            message = EmailMessage(
+                subject=_("Reminder: %(step)s is due on %(date)s")
+                % {"step": step.title, "date": step.deadline.strftime("%d.%m.%Y")},
+                body=render_to_string("forums/email/step_reminder.txt", {"step": step, "url": url}),
+                to=emails,
+                connection=connection,
+            )
+            message.send()
+        sent += 1
+    return sent
