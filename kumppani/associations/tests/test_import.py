@@ -72,7 +72,7 @@ def test_errors_are_reported_in_finnish(tmp_path: Path) -> None:
 
 def test_skip_invalid_imports_the_valid_rows(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD + BAD)
-    out, err = run(path, "--skip-invalid")
+    _out, err = run(path, "--skip-invalid")
     assert Association.objects.count() == 2
     assert "Rivi 4" in err
 

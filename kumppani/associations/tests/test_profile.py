@@ -134,3 +134,25 @@ def test_admin_assigns_scoped_roles_and_bad_scope_is_explained(
     assert RoleAssignment.objects.filter(
         user__email="new@example.org", role=Role.COORDINATOR, region=world.region
     ).exists()
+
+
+def test_password_reset_by_email(client_for: Any, world: World) -> None:
+    client = client_for("anonymous")
+    response = client.post("/fi/accounts/password/reset/", {"email": "rep@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["rep@example.org"]
+    assert "/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+def test_signup_with_email_and_login(client_for: Any, world: World) -> None:
+    client = client_for("anonymous")
+    response = client.post(
+        "/fi/accounts/signup/",
+        {
+            "email": "uusi.kayttaja@example.org",
+            "password1": "pitka-salasana-42",
+            "password2": "pitka-salasana-42",
+        },
+    )
+    assert response.status_code == 302
+    assert client.get("/fi/me/").status_code == 200
