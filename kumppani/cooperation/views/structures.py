@@ -17,6 +17,7 @@ from kumppani.cooperation.forms import (
     BodyForm,
     BodyMemberForm,
     LiaisonForm,
+    associations_of,
 )
 from kumppani.cooperation.models import AgentPairing, Body, BodyMember, Liaison, PartnershipAgreement
 from kumppani.cooperation.views.common import municipality_or_404
@@ -53,7 +54,7 @@ def liaisons_manage(request: HttpRequest, code: str) -> HttpResponse:
         "municipality": municipality,
         "form": form,
         "liaisons": selectors.liaisons_of(municipality=municipality, public_only=False),
-        "agent_form": AgentForm(municipality=municipality, auto_id="agent_%s"),
+        "agent_associations": list(associations_of(municipality).values_list("pk", "name_fi")),
     }
     return render(request, "cooperation/liaisons_manage.html", context)
 
