@@ -13,7 +13,7 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.core.urls")),
     path("", include("kumppani.geography.urls")),
     path("associations/", include("kumppani.associations.urls")),
-    path("roles/", include("kumppani.accounts.urls")),
+    path("people/", include("kumppani.accounts.urls")),
     path("", include("kumppani.cooperation.urls")),
     path("forums/", include("kumppani.forums.urls")),
     path("", include("kumppani.surveys.urls")),

@@ -5,7 +5,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.accounts.models import ASSOCIATION_ROLES, MUNICIPALITY_ROLES, REGION_ROLES, Role
+from kumppani.accounts.models import (
+    ASSOCIATION_ROLES,
+    MUNICIPALITY_ROLES,
+    REGION_ROLES,
+    Role,
+    User,
+)
 from kumppani.associations.models import Association
 from kumppani.geography.models import Municipality, Region
 
@@ -50,3 +56,22 @@ class RoleAssignForm(forms.Form):
         if role not in REGION_ROLES:
             data["region"] = None
         return data
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Deleting the account cannot be undone."),
+    )
+    confirm = forms.BooleanField(label=_("I understand that my account is deleted for good."))
+
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password

@@ -175,3 +175,30 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+
+class AuditEvent(models.Model):
+    """Who changed what, when: written by services, read by administrators."""
+
+    actor = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    actor_email = models.EmailField(_("actor's email"), blank=True)
+    action = models.CharField(_("action"), max_length=60)
+    target_type = models.CharField(_("target type"), max_length=60, blank=True)
+    target_id = models.CharField(_("target"), max_length=40, blank=True)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_email} {self.action}"

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kumppani.accounts.access import forget_roles
+from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import ApiToken, Role, RoleAssignment, User
 from kumppani.associations.models import Association
 from kumppani.geography.models import Municipality, Region
@@ -34,6 +35,7 @@ def user_get_or_create(*, email: str, full_name: str = "") -> User:
 def role_assign(
     *,
     user: User,
+    actor: User | None = None,
     role: Role | str,
     association: Association | None = None,
     municipality: Municipality | None = None,
@@ -49,13 +51,15 @@ def role_assign(
         )
         assignment.full_clean(validate_constraints=True)
         assignment.save()
+        audit_record(actor=actor, action="role.assign", target=user, summary=str(assignment))
     forget_roles(user)
     return assignment
 
 
 @transaction.atomic
-def role_remove(*, assignment: RoleAssignment) -> None:
+def role_remove(*, assignment: RoleAssignment, actor: User | None = None) -> None:
     user = assignment.user
+    audit_record(actor=actor, action="role.remove", target=user, summary=str(assignment))
     assignment.delete()
     forget_roles(user)
 
@@ -65,6 +69,7 @@ def api_token_create(*, user: User) -> str:
     """Create a token and return its key; only the hash is stored, so show the key once."""
     key = secrets.token_urlsafe(32)
     ApiToken.objects.create(user=user, key_hash=hash_token(key), prefix=key[:8])
+    audit_record(actor=user, action="api_token.create", target=user)
     return key
 
 

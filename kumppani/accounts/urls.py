@@ -4,6 +4,9 @@ from kumppani.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
-    path("", views.roles, name="roles"),
-    path("<int:pk>/remove/", views.role_remove_view, name="remove_role"),
+    path("roles/", views.roles, name="roles"),
+    path("roles/<int:pk>/remove/", views.role_remove_view, name="remove_role"),
+    path("audit/", views.audit_log, name="audit"),
+    path("me/data.json", views.my_data, name="my_data"),
+    path("me/delete/", views.delete_account, name="delete_account"),
 ]

@@ -1,16 +1,18 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts import access
-from kumppani.accounts.forms import RoleAssignForm
-from kumppani.accounts.models import RoleAssignment
+from kumppani.accounts.forms import DeleteAccountForm, RoleAssignForm
+from kumppani.accounts.models import AuditEvent, RoleAssignment
+from kumppani.accounts.personal_data import personal_data_export, user_erase
 from kumppani.accounts.services import role_assign, role_remove, user_get_or_create
 
 
@@ -27,6 +29,7 @@ def roles(request: HttpRequest) -> HttpResponse:
                 association=data["association"],
                 municipality=data["municipality"],
                 region=data["region"],
+                actor=access.authenticated_user(request),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -46,6 +49,43 @@ def roles(request: HttpRequest) -> HttpResponse:
 @require_POST
 def role_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(access.can_assign_roles(request.user), request)
-    role_remove(assignment=get_object_or_404(RoleAssignment, pk=pk))
+    role_remove(
+        assignment=get_object_or_404(RoleAssignment, pk=pk),
+        actor=access.authenticated_user(request),
+    )
     messages.success(request, _("The role was removed."))
     return redirect("accounts:roles")
+
+
+@require_GET
+def audit_log(request: HttpRequest) -> HttpResponse:
+    access.require(access.is_admin(request.user), request)
+    events = AuditEvent.objects.all()
+    action = request.GET.get("action", "").strip()
+    if action:
+        events = events.filter(action__startswith=action)
+    page = Paginator(events, 100).get_page(request.GET.get("page"))
+    return render(request, "accounts/audit.html", {"page": page, "action": action})
+
+
+@require_GET
+def my_data(request: HttpRequest) -> HttpResponse:
+    """Everything the platform keeps about the logged-in person, as a JSON download."""
+    user = access.authenticated_user(request)
+    response = JsonResponse(
+        personal_data_export(user=user), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="kumppani-my-data.json"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    user = access.authenticated_user(request)
+    form = DeleteAccountForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        logout(request)
+        user_erase(user=user)
+        messages.success(request, _("Your account and your personal data were deleted."))
+        return redirect("core:home")
+    return render(request, "accounts/delete_account.html", {"form": form})

@@ -207,5 +207,5 @@ def organisation_update(
     if not access.can_edit_association(request.user, association.pk):
         raise PermissionDenied
     fields = _resolve(payload.dict(exclude_unset=True))
-    association_update(association=association, **fields)
+    association_update(association=association, actor=request.auth, **fields)  # type: ignore[attr-defined]
     return organisation(request, pk)

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kumppani.accounts.access import forget_roles
+from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.associations.models import (
     ActivityLanguage,
@@ -78,6 +79,7 @@ def association_create(
         active_municipalities=active_municipalities,
         languages=languages,
     )
+    audit_record(actor=created_by, action="association.create", target=association)
     if created_by is not None and created_by.is_authenticated:
         RoleAssignment.objects.get_or_create(
             user=created_by, role=Role.REPRESENTATIVE, association=association
@@ -91,6 +93,7 @@ def association_create(
 def association_update(
     *,
     association: Association,
+    actor: User | None = None,
     categories: Iterable[Category] | None = None,
     active_municipalities: Iterable[Municipality] | None = None,
     languages: Iterable[ActivityLanguage] | None = None,
@@ -108,6 +111,9 @@ def association_update(
         categories=categories,
         active_municipalities=active_municipalities,
         languages=languages,
+    )
+    audit_record(
+        actor=actor, action="association.update", target=association, summary=", ".join(fields)
     )
     index_associations([association.pk])
     return association
@@ -128,6 +134,9 @@ def representative_invite(
     )
     invitation.full_clean()
     invitation.save()
+    audit_record(
+        actor=invited_by, action="representative.invite", target=association, summary=email
+    )
     language = translation.get_language() or settings.LANGUAGE_CODE
     transaction.on_commit(lambda: _send_invitation(invitation.pk, language))
     return invitation
@@ -165,13 +174,19 @@ def invitation_accept(*, invitation: RepresentativeInvitation, user: User) -> Ro
         user=user, role=Role.REPRESENTATIVE, association=invitation.association
     )
     forget_roles(user)
+    audit_record(actor=user, action="representative.accept", target=invitation.association)
     return assignment
 
 
 @transaction.atomic
-def representative_remove(*, association: Association, user_id: int) -> None:
+def representative_remove(
+    *, association: Association, user_id: int, actor: User | None = None
+) -> None:
     deleted, _details = RoleAssignment.objects.filter(
         association=association, role=Role.REPRESENTATIVE, user_id=user_id
     ).delete()
     if not deleted:
         raise ValidationError(_("That person is not a representative of this association."))
+    audit_record(
+        actor=actor, action="representative.remove", target=association, summary=f"user {user_id}"
+    )

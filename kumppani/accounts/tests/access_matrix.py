@@ -1,4 +1,4 @@
-from kumppani.core.tests.matrix import ADMIN, OK, only
+from kumppani.core.tests.matrix import ADMIN, OK, logged_in, only
 
 PAGES = {
     "accounts:roles": only(*ADMIN),
@@ -8,4 +8,7 @@ PAGES = {
         method="post",
         kwargs=lambda w: {"pk": w.liaison.roles.get().pk},
     ),
+    "accounts:audit": only(*ADMIN),
+    "accounts:my_data": logged_in(),
+    "accounts:delete_account": logged_in(),
 }

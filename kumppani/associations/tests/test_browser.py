@@ -77,7 +77,7 @@ def test_representative_edits_profile_and_invites(page: Any, live_server: Any) -
 def test_admin_assigns_a_role(page: Any, live_server: Any) -> None:
     world = build_world()
     login(page, live_server, "admin@example.org")
-    page.goto(f"{live_server.url}/en/roles/")
+    page.goto(f"{live_server.url}/en/people/roles/")
     assert_accessible(page)
     page.fill("#id_email", "new.liaison@example.org")
     page.select_option("#id_role", "liaison")

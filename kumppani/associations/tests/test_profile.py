@@ -124,10 +124,10 @@ def test_admin_assigns_scoped_roles_and_bad_scope_is_explained(
     client_for: Any, world: World
 ) -> None:
     admin = client_for("admin")
-    response = admin.post("/en/roles/", {"email": "new@example.org", "role": "liaison"})
+    response = admin.post("/en/people/roles/", {"email": "new@example.org", "role": "liaison"})
     assert "Choose the municipality for this role." in response.content.decode()
     response = admin.post(
-        "/en/roles/",
+        "/en/people/roles/",
         {"email": "new@example.org", "role": "coordinator", "region": world.region.pk},
     )
     assert response.status_code == 302
