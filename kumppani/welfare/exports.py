@@ -80,4 +80,4 @@ def plan_pdf(plan: Plan, context: dict[str, Any]) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string("welfare/plan_pdf.html", context)
-    return HTML(string=html, base_url=None).write_pdf()  # type: ignore[no-any-return]
+    return HTML(string=html, base_url=None).write_pdf()

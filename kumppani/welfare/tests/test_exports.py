@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from kumppani.core.testing import World
+from kumppani.welfare import services
+from kumppani.welfare.exports import cell_safe
+from kumppani.welfare.tests.factories import MeasureFactory, PlanFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _approved(world: World) -> Any:
+    plan = PlanFactory.create(municipality=world.municipality, title_fi="Hyvinvointisuunnitelma")
+    theme = ThemeFactory.create(plan=plan, name_fi="Mielen hyvinvointi")
+    MeasureFactory.create(goal__theme=theme, title_fi="Mielenterveyden ensiapukurssit")
+    MeasureFactory.create(
+        goal__theme=theme,
+        title_fi='=HYPERLINK("http://evil")',
+        responsible_unit="+358 40 123",
+        resources="-10 €",
+        schedule="@now",
+    )
+    services.approval_stage_record(
+        plan=plan,
+        body="council",
+        date=dt.date(2025, 6, 16),
+        decision="Valtuusto hyväksyi suunnitelman.",
+    )
+    return plan
+
+
+def test_pdf_contains_the_approved_plan(world: World, client: Any) -> None:
+    plan = _approved(world)
+    response = client.get(reverse("welfare:plan_pdf", args=[plan.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Hyvinvointisuunnitelma" in text
+    assert "Mielen hyvinvointi" in text
+    assert "Mielenterveyden ensiapukurssit" in text
+    assert "16.6.2025" in text
+
+
+def test_xlsx_is_formula_safe(world: World, client: Any) -> None:
+    plan = _approved(world)
+    response = client.get(reverse("welfare:plan_xlsx", args=[plan.pk]))
+    assert response.status_code == 200
+    ws = load_workbook(io.BytesIO(response.content)).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert len(rows) == 3
+    evil = next(r for r in rows if "HYPERLINK" in str(r[2]))
+    assert evil[2] == '\'=HYPERLINK("http://evil")'
+    assert evil[3] == "'+358 40 123" and evil[5] == "'-10 €" and evil[6] == "'@now"
+    for row in rows:
+        for value in row:
+            assert not (isinstance(value, str) and value[:1] in "=+-@")
+    assert cell_safe(5) == 5 and cell_safe("ok") == "ok"
