@@ -21,7 +21,6 @@ from kumppani.cooperation.api_schemas import (
     AdoptionIn,
     AgreementIn,
     AgreementList,
-    AgreementOut,
     BodyIn,
     BodyList,
     BodyOut,
@@ -344,9 +343,9 @@ def practice_create(request: HttpRequest, payload: PracticeIn) -> tuple[int, Any
 )
 def adoption_create(request: HttpRequest, pk: int, payload: AdoptionIn) -> tuple[int, Any]:
     found = get_object_or_404(GoodPractice, pk=pk)
-    municipality = Municipality.objects.select_related("region").filter(
-        code=payload.municipality
-    ).first()
+    municipality = (
+        Municipality.objects.select_related("region").filter(code=payload.municipality).first()
+    )
     if municipality is None:
         raise ValidationError({"municipality": [_("Unknown municipality code.")]})
     if not access.can_record_adoption(request.user, municipality):

@@ -71,7 +71,9 @@ def annual_cycle_ics(*, municipality: Municipality, today: dt.date | None = None
         if item.description:
             event.add("description", item.description)
         if item.url:
-            event.add("url", settings.SITE_ROOT + item.url if item.url.startswith("/") else item.url)
+            event.add(
+                "url", settings.SITE_ROOT + item.url if item.url.startswith("/") else item.url
+            )
         event.add("categories", [item.kind])
         calendar.add_component(event)
     return bytes(calendar.to_ical())

@@ -7,9 +7,9 @@ import datetime as dt
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kumppani.cooperation.models import BodyMember, CycleEntry, PartnershipAgreement
 from kumppani.core.cycle import CycleItem
 from kumppani.core.i18n import localized
-from kumppani.cooperation.models import BodyMember, CycleEntry, PartnershipAgreement
 from kumppani.geography.models import Municipality
 
 

@@ -32,7 +32,7 @@ def associations_of(municipality: Municipality) -> QuerySet[Association]:
     )
 
 
-class LiaisonForm(forms.ModelForm):  # type: ignore[type-arg]
+class LiaisonForm(forms.ModelForm):
     class Meta:
         model = Liaison
         fields = [
@@ -66,7 +66,7 @@ class AgentForm(forms.Form):
         self.fields["association"].queryset = associations_of(municipality)  # type: ignore[attr-defined]
 
 
-class BodyForm(forms.ModelForm):  # type: ignore[type-arg]
+class BodyForm(forms.ModelForm):
     class Meta:
         model = Body
         fields = ["kind", "name_fi", "name_sv", "description_fi", "description_sv"]
@@ -76,7 +76,7 @@ class BodyForm(forms.ModelForm):  # type: ignore[type-arg]
         }
 
 
-class BodyMemberForm(forms.ModelForm):  # type: ignore[type-arg]
+class BodyMemberForm(forms.ModelForm):
     class Meta:
         model = BodyMember
         fields = ["person_name", "role", "association", "field", "unit", "term_start", "term_end"]
@@ -87,7 +87,7 @@ class BodyMemberForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["association"].queryset = associations_of(municipality)  # type: ignore[attr-defined]
 
 
-class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
+class AgreementForm(forms.ModelForm):
     class Meta:
         model = PartnershipAgreement
         fields = [
@@ -107,9 +107,7 @@ class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
             "scope": forms.Textarea(attrs={"rows": 3}),
             "obligations_municipality": forms.Textarea(attrs={"rows": 4}),
             "obligations_association": forms.Textarea(attrs={"rows": 4}),
-            "attachment": forms.ClearableFileInput(
-                attrs={"accept": ".pdf,.odt,.docx"}
-            ),
+            "attachment": forms.ClearableFileInput(attrs={"accept": ".pdf,.odt,.docx"}),
         }
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
@@ -117,7 +115,7 @@ class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["association"].queryset = associations_of(municipality)  # type: ignore[attr-defined]
 
 
-class CycleEntryForm(forms.ModelForm):  # type: ignore[type-arg]
+class CycleEntryForm(forms.ModelForm):
     class Meta:
         model = CycleEntry
         fields = [
@@ -169,7 +167,7 @@ class GuideForm(forms.Form):
         ]
 
 
-class PracticeForm(forms.ModelForm):  # type: ignore[type-arg]
+class PracticeForm(forms.ModelForm):
     class Meta:
         model = GoodPractice
         fields = [

@@ -56,7 +56,7 @@ def markdown_html(text: str) -> SafeString:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
-    return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 above
+    return mark_safe(cleaned)
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Section:
 
     @property
     def html(self) -> SafeString:
-        return mark_safe(self.narrative_html + self.live_html)  # noqa: S308 - both are safe
+        return mark_safe(self.narrative_html + self.live_html)
 
 
 def narrative_language(version: GuideVersion, key: str, language: str) -> str:
@@ -116,7 +116,7 @@ def guide_sections(
                 title=str(SECTION_TITLES[key]),
                 narrative_html=markdown_html(version.text(key, lang)),
                 narrative_language=lang,
-                live_html=mark_safe(live_html),  # noqa: S308 - autoescaped template output
+                live_html=mark_safe(live_html),
             )
         )
     return sections
@@ -157,8 +157,6 @@ def narrative_diff(old: GuideVersion | None, new: GuideVersion) -> list[SectionD
                 op = {"  ": "same", "+ ": "added", "- ": "removed"}[code]
                 lines.append(DiffLine(op=op, text=text))
             diffs.append(
-                SectionDiff(
-                    key=key, title=str(SECTION_TITLES[key]), language=language, lines=lines
-                )
+                SectionDiff(key=key, title=str(SECTION_TITLES[key]), language=language, lines=lines)
             )
     return diffs

@@ -14,7 +14,7 @@ from kumppani.geography.models import Municipality, Region
 
 
 def municipality_panel(request: HttpRequest, municipality: Municipality) -> Panel:
-    """"Who do I contact?": liaisons and agents, bodies, agreements, guide, practices."""
+    """ "Who do I contact?": liaisons and agents, bodies, agreements, guide, practices."""
     context = {
         "municipality": municipality,
         "liaisons": list(selectors.liaisons_of(municipality=municipality)),

@@ -66,8 +66,10 @@ def _send(agreement_ids: list[int], days: int) -> None:
             context = {"agreement": agreement, "days": days, "site_root": settings.SITE_ROOT}
             send_mail(
                 subject=_("Partnership agreement ends on %(date)s: %(title)s")
-                % {"date": agreement.end.strftime("%d.%m.%Y") if agreement.end else "",
-                   "title": agreement.title},
+                % {
+                    "date": agreement.end.strftime("%d.%m.%Y") if agreement.end else "",
+                    "title": agreement.title,
+                },
                 message=render_to_string("cooperation/email/agreement_reminder.txt", context),
                 from_email=None,
                 recipient_list=to,

@@ -36,9 +36,11 @@ def liaisons_of(*, municipality: Municipality, public_only: bool = True) -> Quer
 
 
 def bodies_of(*, municipality: Municipality) -> QuerySet[Body]:
-    return Body.objects.filter(municipality=municipality).annotate(
-        member_count=Count("members")
-    ).order_by("kind", "name_fi", "id")
+    return (
+        Body.objects.filter(municipality=municipality)
+        .annotate(member_count=Count("members"))
+        .order_by("kind", "name_fi", "id")
+    )
 
 
 def body_detail(*, pk: int) -> Body:
@@ -74,9 +76,7 @@ def cycle_entries_of(*, municipality: Municipality) -> QuerySet[CycleEntry]:
 
 def guide_latest_published(*, municipality: Municipality) -> GuideVersion | None:
     return (
-        GuideVersion.objects.filter(
-            guide__municipality=municipality, status=GuideStatus.PUBLISHED
-        )
+        GuideVersion.objects.filter(guide__municipality=municipality, status=GuideStatus.PUBLISHED)
         .select_related("published_by", "guide")
         .order_by("-number")
         .first()
@@ -136,12 +136,12 @@ def region_overview(*, region: Region) -> list[MunicipalityStatus]:
     return [
         MunicipalityStatus(
             municipality=m,
-            liaison_count=m.liaison_count,  # type: ignore[attr-defined]
-            guide_published_at=m.guide_published_at,  # type: ignore[attr-defined]
-            guide_age_days=(now - m.guide_published_at).days  # type: ignore[attr-defined]
-            if m.guide_published_at  # type: ignore[attr-defined]
+            liaison_count=m.liaison_count,
+            guide_published_at=m.guide_published_at,
+            guide_age_days=(now - m.guide_published_at).days
+            if m.guide_published_at
             else None,
-            adoptions=m.adoption_count,  # type: ignore[attr-defined]
+            adoptions=m.adoption_count,
         )
         for m in rows
     ]

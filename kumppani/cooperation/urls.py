@@ -18,9 +18,7 @@ urlpatterns = [
     path("bodies/<int:pk>/", structures.body, name="body"),
     path("bodies/<int:pk>/edit/", structures.body_edit, name="body_edit"),
     path("bodies/<int:pk>/members/", structures.body_members, name="body_members"),
-    path(
-        "body-members/<int:pk>/remove/", structures.body_member_remove, name="body_member_remove"
-    ),
+    path("body-members/<int:pk>/remove/", structures.body_member_remove, name="body_member_remove"),
     # partnership agreements
     path(M + "agreements/", structures.agreements, name="agreements"),
     path(M + "agreements/new/", structures.agreement_create, name="agreement_create"),
@@ -39,9 +37,7 @@ urlpatterns = [
     path(M + "guide/publish/", guide.guide_publish, name="guide_publish"),
     path(M + "guide/versions/", guide.guide_versions, name="guide_versions"),
     path(M + "guide/versions/<int:number>/", guide.guide_version, name="guide_version"),
-    path(
-        M + "guide/versions/<int:number>/compare/", guide.guide_compare, name="guide_compare"
-    ),
+    path(M + "guide/versions/<int:number>/compare/", guide.guide_compare, name="guide_compare"),
     # the annual cycle
     path(M + "annual-cycle/", cycle.cycle, name="cycle"),
     path(M + "annual-cycle/new/", cycle.cycle_entry_create, name="cycle_entry_create"),

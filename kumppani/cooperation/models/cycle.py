@@ -41,7 +41,10 @@ class CycleEntry(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(12)],
     )
     end_day = models.PositiveSmallIntegerField(
-        _("end day"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
+        _("end day"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
     )
     recurring = models.BooleanField(_("recurs every year"), default=True)
     year = models.PositiveSmallIntegerField(

@@ -76,7 +76,9 @@ class GuideVersion(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=GuideStatus.choices, default=GuideStatus.DRAFT
     )
-    narrative = models.JSONField(_("narrative"), default=dict, validators=[validate_narrative])
+    narrative = models.JSONField(
+        _("narrative"), default=dict, blank=True, validators=[validate_narrative]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(
@@ -110,7 +112,9 @@ class GuideTemplate(models.Model):
     """Starting text for each section; a new municipality copies it with one action."""
 
     name = models.CharField(_("name"), max_length=200)
-    narrative = models.JSONField(_("narrative"), default=dict, validators=[validate_narrative])
+    narrative = models.JSONField(
+        _("narrative"), default=dict, blank=True, validators=[validate_narrative]
+    )
     is_default = models.BooleanField(_("default template"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -37,54 +37,54 @@ def _code(w: World) -> dict[str, Any]:
 
 
 def _published(w: World) -> dict[str, Any]:
-    version = GuideVersionFactory(guide__municipality=w.municipality, number=1)
+    version = GuideVersionFactory.create(guide__municipality=w.municipality, number=1)
     return {"code": w.municipality.code, "number": version.number}
 
 
 def _draft(w: World) -> dict[str, Any]:
-    version = GuideVersionFactory(
+    version = GuideVersionFactory.create(
         guide__municipality=w.municipality, number=1, status=GuideStatus.DRAFT, published_at=None
     )
     return {"code": w.municipality.code, "number": version.number}
 
 
 def _liaison(w: World) -> dict[str, Any]:
-    return {"pk": LiaisonFactory(municipality=w.municipality).pk}
+    return {"pk": LiaisonFactory.create(municipality=w.municipality).pk}
 
 
 def _agent(w: World) -> dict[str, Any]:
-    return {"pk": AgentPairingFactory(liaison__municipality=w.municipality).pk}
+    return {"pk": AgentPairingFactory.create(liaison__municipality=w.municipality).pk}
 
 
 def _body(w: World) -> dict[str, Any]:
-    return {"pk": BodyFactory(municipality=w.municipality).pk}
+    return {"pk": BodyFactory.create(municipality=w.municipality).pk}
 
 
 def _member(w: World) -> dict[str, Any]:
-    return {"pk": BodyMemberFactory(body__municipality=w.municipality).pk}
+    return {"pk": BodyMemberFactory.create(body__municipality=w.municipality).pk}
 
 
 def _agreement(w: World) -> dict[str, Any]:
-    return {"pk": AgreementFactory(municipality=w.municipality, association=w.association).pk}
+    return {"pk": AgreementFactory.create(municipality=w.municipality, association=w.association).pk}
 
 
 def _hidden_agreement(w: World) -> dict[str, Any]:
-    agreement = AgreementFactory(
+    agreement = AgreementFactory.create(
         municipality=w.municipality, association=w.association, is_public=False
     )
     return {"pk": agreement.pk}
 
 
 def _entry(w: World) -> dict[str, Any]:
-    return {"pk": CycleEntryFactory(municipality=w.municipality).pk}
+    return {"pk": CycleEntryFactory.create(municipality=w.municipality).pk}
 
 
 def _practice(w: World) -> dict[str, Any]:
-    return {"pk": GoodPracticeFactory(origin_municipality=w.other_municipality).pk}
+    return {"pk": GoodPracticeFactory.create(origin_municipality=w.other_municipality).pk}
 
 
 def _own_practice(w: World) -> dict[str, Any]:
-    return {"pk": GoodPracticeFactory(origin_municipality=w.municipality).pk}
+    return {"pk": GoodPracticeFactory.create(origin_municipality=w.municipality).pk}
 
 
 ADOPTERS = ("other_liaison", "liaison", "coordinator", "admin")

@@ -26,7 +26,7 @@ def kontiolahti() -> Municipality:
     return Municipality.objects.get(code="276")
 
 
-class LiaisonFactory(factory.django.DjangoModelFactory):
+class LiaisonFactory(factory.django.DjangoModelFactory[Liaison]):
     class Meta:
         model = Liaison
 
@@ -39,7 +39,7 @@ class LiaisonFactory(factory.django.DjangoModelFactory):
     role_description_fi = "Kutsuu järjestöt koolle ja välittää tietoa."
 
 
-class AgentPairingFactory(factory.django.DjangoModelFactory):
+class AgentPairingFactory(factory.django.DjangoModelFactory[AgentPairing]):
     class Meta:
         model = AgentPairing
 
@@ -47,7 +47,7 @@ class AgentPairingFactory(factory.django.DjangoModelFactory):
     agent_name = factory.Sequence(lambda n: f"Agentti {n}")
 
 
-class BodyFactory(factory.django.DjangoModelFactory):
+class BodyFactory(factory.django.DjangoModelFactory[Body]):
     class Meta:
         model = Body
 
@@ -56,7 +56,7 @@ class BodyFactory(factory.django.DjangoModelFactory):
     name_fi = factory.Sequence(lambda n: f"Paikallis-JANE {n}")
 
 
-class BodyMemberFactory(factory.django.DjangoModelFactory):
+class BodyMemberFactory(factory.django.DjangoModelFactory[BodyMember]):
     class Meta:
         model = BodyMember
 
@@ -65,7 +65,7 @@ class BodyMemberFactory(factory.django.DjangoModelFactory):
     field = "sosiaali- ja terveysala"
 
 
-class AgreementFactory(factory.django.DjangoModelFactory):
+class AgreementFactory(factory.django.DjangoModelFactory[PartnershipAgreement]):
     class Meta:
         model = PartnershipAgreement
 
@@ -76,7 +76,7 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     end = dt.date(2027, 12, 31)
 
 
-class CycleEntryFactory(factory.django.DjangoModelFactory):
+class CycleEntryFactory(factory.django.DjangoModelFactory[CycleEntry]):
     class Meta:
         model = CycleEntry
 
@@ -86,14 +86,14 @@ class CycleEntryFactory(factory.django.DjangoModelFactory):
     day = 15
 
 
-class GuideFactory(factory.django.DjangoModelFactory):
+class GuideFactory(factory.django.DjangoModelFactory[Guide]):
     class Meta:
         model = Guide
 
     municipality = factory.LazyFunction(kontiolahti)
 
 
-class GuideVersionFactory(factory.django.DjangoModelFactory):
+class GuideVersionFactory(factory.django.DjangoModelFactory[GuideVersion]):
     class Meta:
         model = GuideVersion
 
@@ -106,7 +106,7 @@ class GuideVersionFactory(factory.django.DjangoModelFactory):
     )
 
 
-class GoodPracticeFactory(factory.django.DjangoModelFactory):
+class GoodPracticeFactory(factory.django.DjangoModelFactory[GoodPractice]):
     class Meta:
         model = GoodPractice
 
@@ -114,7 +114,7 @@ class GoodPracticeFactory(factory.django.DjangoModelFactory):
     description_fi = "Kunta ja järjestöt istuvat saman pöydän ääreen."
 
 
-class AdoptionFactory(factory.django.DjangoModelFactory):
+class AdoptionFactory(factory.django.DjangoModelFactory[Adoption]):
     class Meta:
         model = Adoption
 

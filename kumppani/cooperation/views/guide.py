@@ -176,4 +176,3 @@ def guide_publish(request: HttpRequest, code: str) -> HttpResponse:
         request, _("Version %(number)d of the guide was published.") % {"number": draft.number}
     )
     return redirect("cooperation:guide", code=code)
-

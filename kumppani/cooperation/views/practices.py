@@ -36,8 +36,7 @@ def practice(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "practice": found,
         "can_edit": access.can_edit_practice(request.user, found.origin_municipality),
-        "can_adopt": request.user.is_authenticated
-        and _adoptable(request, found).exists(),
+        "can_adopt": request.user.is_authenticated and _adoptable(request, found).exists(),
     }
     return render(request, "cooperation/practice.html", context)
 
@@ -77,9 +76,7 @@ def practice_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    found = get_object_or_404(
-        GoodPractice.objects.select_related("origin_municipality"), pk=pk
-    )
+    found = get_object_or_404(GoodPractice.objects.select_related("origin_municipality"), pk=pk)
     require(access.can_edit_practice(request.user, found.origin_municipality), request)
     form = PracticeForm(request.POST or None, request.FILES or None, instance=found)
     if request.method == "POST" and form.is_valid():
@@ -97,7 +94,7 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _adoptable(request: HttpRequest, found: GoodPractice):  # type: ignore[no-untyped-def]
+def _adoptable(request: HttpRequest, found: GoodPractice):
     """Municipalities the user may record an adoption for (and that have not adopted yet)."""
     user = request.user
     if base_access.is_admin(user):

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kumppani.accounts.access import authenticated_user, require
+from kumppani.accounts.access import require
 from kumppani.cooperation import access, selectors, services
 from kumppani.cooperation.forms import (
     AgentForm,
@@ -19,7 +19,13 @@ from kumppani.cooperation.forms import (
     LiaisonForm,
     associations_of,
 )
-from kumppani.cooperation.models import AgentPairing, Body, BodyMember, Liaison, PartnershipAgreement
+from kumppani.cooperation.models import (
+    AgentPairing,
+    Body,
+    BodyMember,
+    Liaison,
+    PartnershipAgreement,
+)
 from kumppani.cooperation.views.common import municipality_or_404
 from kumppani.core.panels import panels_for
 
@@ -270,8 +276,12 @@ def agreement_create(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "cooperation/form.html",
-        {"form": form, "title": _("New partnership agreement"), "back": municipality,
-         "multipart": True},
+        {
+            "form": form,
+            "title": _("New partnership agreement"),
+            "back": municipality,
+            "multipart": True,
+        },
     )
 
 
@@ -282,7 +292,9 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     require(access.can_manage(request.user, found.municipality), request)
     form = AgreementForm(
-        request.POST or None, request.FILES or None, instance=found,
+        request.POST or None,
+        request.FILES or None,
+        instance=found,
         municipality=found.municipality,
     )
     if request.method == "POST" and form.is_valid():
@@ -296,6 +308,10 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "cooperation/form.html",
-        {"form": form, "title": _("Edit partnership agreement"), "back": found.municipality,
-         "multipart": True},
+        {
+            "form": form,
+            "title": _("Edit partnership agreement"),
+            "back": found.municipality,
+            "multipart": True,
+        },
     )
