@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 
 from kumppani.accounts.access import AnyUser, roles_of
@@ -198,3 +199,13 @@ def outcome_summary(*, municipality: Municipality) -> Outcome:
         .order_by("goal__theme__order", "goal_id", "id")
     )
     return Outcome(total=sum(counts.values()), by_decision=rows, adopted_measures=measures)
+
+
+def measure_url(measure: Measure | None) -> str | None:
+    """The measure's page, or None while the welfare app has no page for it."""
+    if measure is None:
+        return None
+    try:
+        return measure.get_absolute_url()
+    except NoReverseMatch:
+        return None

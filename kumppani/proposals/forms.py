@@ -1,0 +1,223 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.accounts.access import AnyUser, roles_of
+from kumppani.associations.models import Association
+from kumppani.forums.models import Forum
+from kumppani.geography.models import Municipality
+from kumppani.proposals import access
+from kumppani.proposals.models import Criterion, Decision, ProposalGroup, ProposerType
+from kumppani.welfare.models import Goal, Measure, Theme
+
+TOGETHER_CHOICES = [
+    ("own", _("Our own measure: we can carry it out ourselves")),
+    ("together", _("Together with others")),
+]
+SCORE_CHOICES = [(str(i), str(i)) for i in range(1, 6)]
+
+
+def _model_field(form: forms.Form, name: str) -> forms.ModelChoiceField[Any]:
+    return cast("forms.ModelChoiceField[Any]", form.fields[name])
+
+
+def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
+    return cast(forms.ChoiceField, form.fields[name])
+
+
+class SubmitForm(forms.Form):
+    text = forms.CharField(
+        label=_("Proposal"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("A concrete measure: what, for whom, by whom. Large or small."),
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme of the welfare plan"), queryset=Theme.objects.none(), required=False
+    )
+    proposer_type = forms.ChoiceField(label=_("Proposed by"), choices=ProposerType.choices)
+    association = forms.ModelChoiceField(
+        label=_("Association"), queryset=Association.objects.none(), required=False
+    )
+    proposer_name = forms.CharField(
+        label=_("Name of the team or stakeholder"), max_length=200, required=False
+    )
+    together = forms.ChoiceField(
+        label=_("Who carries it out"),
+        choices=TOGETHER_CHOICES,
+        widget=forms.RadioSelect,
+        initial="own",
+    )
+    forum = forms.ModelChoiceField(
+        label=_("Recorded at a forum"),
+        queryset=Forum.objects.none(),
+        required=False,
+        help_text=_("For proposals written down at a workshop or association evening."),
+    )
+
+    def __init__(self, *args: Any, user: AnyUser, municipality: Municipality, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.user, self.municipality = user, municipality
+        _model_field(self, "theme").queryset = Theme.objects.filter(
+            plan__municipality=municipality
+        ).select_related("plan")
+        assessor = access.can_assess(user, municipality.pk)
+        allowed = [ProposerType.RESIDENT]
+        associations = Association.objects.filter(is_active=True)
+        if assessor:
+            allowed = list(ProposerType)
+            _model_field(self, "association").queryset = associations.filter(
+                home_municipality=municipality
+            ) | associations.filter(pk__in=roles_of(user).associations)
+            _model_field(self, "forum").queryset = Forum.objects.filter(
+                municipalities=municipality
+            ).order_by("-start")
+        else:
+            del self.fields["forum"]
+            mine = associations.filter(pk__in=roles_of(user).associations)
+            _model_field(self, "association").queryset = mine
+            if roles_of(user).associations:
+                allowed = [ProposerType.ASSOCIATION, ProposerType.RESIDENT]
+        if ProposerType.ASSOCIATION not in allowed:
+            del self.fields["association"]
+        if ProposerType.TEAM not in allowed:
+            del self.fields["proposer_name"]
+        _choice_field(self, "proposer_type").choices = [(t.value, t.label) for t in allowed]
+        self.fields["proposer_type"].initial = allowed[0].value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind = data.get("proposer_type")
+        association = data.get("association")
+        if kind == ProposerType.ASSOCIATION and association is None:
+            self.add_error("association", _("Choose the association that makes the proposal."))
+        if (
+            kind in (ProposerType.TEAM, ProposerType.STAKEHOLDER)
+            and not (data.get("proposer_name") or "").strip()
+        ):
+            self.add_error("proposer_name", _("Give the name of the team or stakeholder."))
+        return data
+
+
+class ScoreForm(forms.Form):
+    def __init__(self, *args: Any, criteria: list[Criterion], mine: dict[int, int], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            self.fields[f"criterion_{criterion.pk}"] = forms.ChoiceField(
+                label=str(criterion),
+                choices=SCORE_CHOICES,
+                widget=forms.RadioSelect,
+                initial=str(mine[criterion.pk]) if criterion.pk in mine else None,
+                help_text=_("1 = weak, 5 = strong. Weight %(weight)s.")
+                % {"weight": criterion.weight},
+            )
+
+    def values(self) -> dict[int, int]:
+        return {c.pk: int(self.cleaned_data[f"criterion_{c.pk}"]) for c in self.criteria}
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Reason"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    goal = forms.ModelChoiceField(
+        label=_("Goal of the plan (for a new measure)"),
+        queryset=Goal.objects.none(),
+        required=False,
+    )
+    measure_title = forms.CharField(
+        label=_("Title of the new measure"),
+        max_length=300,
+        required=False,
+        help_text=_("Empty: the proposal's text or the group's label."),
+    )
+    responsible_unit = forms.CharField(
+        label=_("Responsible municipal unit"), max_length=200, required=False
+    )
+    measure = forms.ModelChoiceField(
+        label=_("Or link an existing measure"), queryset=Measure.objects.none(), required=False
+    )
+    forwarded_to = forms.CharField(label=_("Forwarded to"), max_length=200, required=False)
+    merged_into_group = forms.ModelChoiceField(
+        label=_("Merged into group"), queryset=ProposalGroup.objects.none(), required=False
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        municipality: Municipality,
+        exclude_group: int | None = None,
+        **kwargs: Any,
+    ):
+        super().__init__(*args, **kwargs)
+        plan_goals = Goal.objects.filter(theme__plan__municipality=municipality)
+        _model_field(self, "goal").queryset = plan_goals.select_related("theme")
+        _model_field(self, "measure").queryset = Measure.objects.filter(
+            goal__theme__plan__municipality=municipality
+        )
+        groups = ProposalGroup.objects.filter(municipality=municipality)
+        if exclude_group is not None:
+            groups = groups.exclude(pk=exclude_group)
+        _model_field(self, "merged_into_group").queryset = groups.order_by("label")
+
+
+class MoveForm(forms.Form):
+    group = forms.ModelChoiceField(
+        label=_("Move to group"),
+        queryset=ProposalGroup.objects.none(),
+        required=False,
+        empty_label=_("(no group)"),
+    )
+
+    def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        _model_field(self, "group").queryset = ProposalGroup.objects.filter(
+            municipality=municipality
+        ).order_by("label")
+
+
+class MergeForm(forms.Form):
+    source = forms.ModelChoiceField(
+        label=_("Merge this group into the current one"), queryset=ProposalGroup.objects.none()
+    )
+
+    def __init__(self, *args: Any, group: ProposalGroup, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        _model_field(self, "source").queryset = (
+            ProposalGroup.objects.filter(municipality_id=group.municipality_id, decision="")
+            .exclude(pk=group.pk)
+            .order_by("label")
+        )
+
+
+class SplitForm(forms.Form):
+    proposals = forms.MultipleChoiceField(
+        label=_("Proposals to move into a new group"), widget=forms.CheckboxSelectMultiple
+    )
+    label = forms.CharField(
+        label=_("Label of the new group"),
+        max_length=200,
+        required=False,
+        help_text=_("Empty: made from the key words of the chosen proposals."),
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        _choice_field(self, "proposals").choices = choices
+
+
+class RenameForm(forms.Form):
+    label = forms.CharField(label=_("Label"), max_length=200)
+
+
+class CriterionForm(forms.ModelForm[Criterion]):
+    class Meta:
+        model = Criterion
+        fields = ["name_fi", "name_sv", "name_en", "weight", "order"]

@@ -1,0 +1,54 @@
+"""Sections on shared pages: "My association's proposals" (My pages) and the municipality page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q
+from django.http import HttpRequest
+
+from kumppani.accounts.access import roles_of
+from kumppani.core.panels import DASHBOARD, MUNICIPALITY_PAGE, Panel, register
+from kumppani.geography.models import Municipality
+from kumppani.proposals import access
+from kumppani.proposals.models import Decision, Proposal
+from kumppani.proposals.selectors import measure_url, my_proposals
+
+PANEL_ROWS = 10
+
+
+def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
+    """Every proposal of the person's associations (and their own) with its fate: 2 queries."""
+    associations = roles_of(user).associations
+    proposals = list(my_proposals(user=user)[:PANEL_ROWS])
+    if not proposals and not associations:
+        return None
+    for proposal in proposals:
+        proposal.measure_link = measure_url(proposal.measure)  # type: ignore[attr-defined]
+    municipalities = list(
+        Municipality.objects.filter(associations__pk__in=associations)
+        .distinct()
+        .order_by("name_fi")
+    )
+    return Panel(
+        template="proposals/panel_mine.html",
+        context={"proposals": proposals, "municipalities": municipalities},
+        order=60,
+    )
+
+
+def municipality_panel(request: HttpRequest, municipality: Municipality) -> Panel | None:
+    counts = Proposal.objects.filter(municipality=municipality).aggregate(
+        total=Count("id"), adopted=Count("id", filter=Q(decision=Decision.ADOPTED))
+    )
+    can_assess = access.can_assess(request.user, municipality.pk)
+    return Panel(
+        template="proposals/panel_municipality.html",
+        context={"municipality": municipality, "can_assess": can_assess, **counts},
+        order=60,
+    )
+
+
+def register_panels() -> None:
+    register(DASHBOARD, dashboard_panel)
+    register(MUNICIPALITY_PAGE, municipality_panel)
