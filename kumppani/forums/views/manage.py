@@ -105,7 +105,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     """One action: invite every association (or a category) of the forum's municipalities."""
     forum = get_forum(pk)
     base_access.require(access.can_manage_forum(request.user, forum), request)
-    form = InviteForm(request.POST or None)
+    form = InviteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             invitation_batch_create(
@@ -150,7 +150,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
     candidates = candidates.order_by("name_fi")
     form = AttendanceForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         associations=candidates,
         initial={"associations": list(forum.attendance.values_list("association_id", flat=True))},
     )
