@@ -38,12 +38,12 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class NamedChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class NamedChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj)
 
 
-class ForumForm(forms.ModelForm):  # type: ignore[type-arg]
+class ForumForm(forms.ModelForm):
     municipalities = forms.ModelMultipleChoiceField(
         queryset=Municipality.objects.none(),
         required=False,
@@ -124,7 +124,7 @@ class InviteForm(forms.Form):
     )
 
 
-class RegistrationForm(forms.ModelForm):  # type: ignore[type-arg]
+class RegistrationForm(forms.ModelForm):
     association = NamedChoiceField(
         queryset=Association.objects.none(), required=False, label=_("association")
     )
@@ -149,7 +149,7 @@ class RegistrationForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["participants"].widget.attrs.update({"min": 1, "max": 50})
 
 
-class RegistrationEditForm(forms.ModelForm):  # type: ignore[type-arg]
+class RegistrationEditForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["participants", "dietary_needs", "accessibility_needs"]
@@ -172,7 +172,7 @@ class AttendanceForm(forms.Form):
         self.fields["associations"].queryset = associations  # type: ignore[attr-defined]
 
 
-class OutcomeForm(forms.ModelForm):  # type: ignore[type-arg]
+class OutcomeForm(forms.ModelForm):
     class Meta:
         model = Forum
         fields = ["minutes", "outcomes"]
@@ -182,14 +182,14 @@ class OutcomeForm(forms.ModelForm):  # type: ignore[type-arg]
         }
 
 
-class PlanForm(forms.ModelForm):  # type: ignore[type-arg]
+class PlanForm(forms.ModelForm):
     class Meta:
         model = CooperationPlan
         fields = ["goal"]
         widgets = {"goal": forms.Textarea(attrs={"rows": 3})}
 
 
-class PlanUpdateForm(forms.ModelForm):  # type: ignore[type-arg]
+class PlanUpdateForm(forms.ModelForm):
     status = forms.ChoiceField(choices=PlanStatus.choices, label=_("status"))
 
     class Meta:
@@ -201,7 +201,7 @@ class PlanUpdateForm(forms.ModelForm):  # type: ignore[type-arg]
         }
 
 
-class StepForm(forms.ModelForm):  # type: ignore[type-arg]
+class StepForm(forms.ModelForm):
     class Meta:
         model = PlanStep
         fields = ["title", "deadline"]
@@ -212,7 +212,7 @@ class StepStatusForm(forms.Form):
     status = forms.ChoiceField(choices=StepStatus.choices, label=_("status"))
 
 
-class TeamMemberForm(forms.ModelForm):  # type: ignore[type-arg]
+class TeamMemberForm(forms.ModelForm):
     association = NamedChoiceField(
         queryset=Association.objects.none(), required=False, label=_("association")
     )
@@ -232,13 +232,13 @@ class TeamMemberForm(forms.ModelForm):  # type: ignore[type-arg]
         return data
 
 
-class TargetForm(forms.ModelForm):  # type: ignore[type-arg]
+class TargetForm(forms.ModelForm):
     class Meta:
         model = RegularityTarget
         fields = ["per_year_min", "per_year_max"]
 
 
-class MaterialForm(forms.ModelForm):  # type: ignore[type-arg]
+class MaterialForm(forms.ModelForm):
     file = forms.FileField(
         required=False,
         label=_("file"),

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _post(world: World, role: str, payload: dict[str, Any]) -> Any:
-    token = api_token_create(user=world.user(role))
+    user = world.user(role)
+    assert user is not None
+    token = api_token_create(user=user)
     return Client().post(
         "/api/v1/forums",
         json.dumps(payload),

@@ -91,7 +91,7 @@ def test_list_filters_and_constant_queries(
     client.get(url)  # warm the choice cache
     with django_assert_max_num_queries(6) as small:
         client.get(url)
-    for n in range(25):
+    for _n in range(25):
         ForumFactory.create(municipalities=[world.municipality, world.other_municipality])
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)

@@ -76,7 +76,7 @@ def test_invite_request_does_no_per_recipient_work(
     world: World, client_for: Any, django_assert_max_num_queries: Any
 ) -> None:
     forum = ForumFactory.create(municipalities=[world.municipality])
-    for n in range(30):
+    for _n in range(30):
         association = AssociationFactory.create(home_municipality=world.municipality)
         person = UserFactory.create()
         role_assign(user=person, role=Role.REPRESENTATIVE, association=association)

@@ -17,7 +17,7 @@ def municipality_choices() -> list[tuple[str, str]]:
     if choices is None:
         choices = [(m.code, str(m)) for m in Municipality.objects.order_by("name_fi")]
         cache.set(key, choices, 600)
-    return choices  # type: ignore[no-any-return]
+    return choices
 
 
 def organisable_municipalities(user: User) -> QuerySet[Municipality]:
@@ -36,7 +36,7 @@ def organisable_regions(user: User) -> QuerySet[Region]:
     return Region.objects.filter(pk__in=roles.regions).order_by("name_fi")
 
 
-def bodies_for(municipalities: QuerySet[Municipality]) -> QuerySet:  # type: ignore[type-arg]
+def bodies_for(municipalities: QuerySet[Municipality]) -> QuerySet:
     from kumppani.cooperation.models import Body
 
     return Body.objects.filter(municipality__in=municipalities).order_by("name_fi")

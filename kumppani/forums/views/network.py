@@ -75,7 +75,7 @@ def network(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
-def material_file(request: HttpRequest, pk: int) -> HttpResponse:
+def material_file(request: HttpRequest, pk: int) -> FileResponse:
     material = get_object_or_404(NetworkMaterial.objects.select_related("region"), pk=pk)
     base_access.require(
         access.in_network(request.user, material.region, _region_municipality_ids(material.region)),

@@ -31,7 +31,7 @@ from kumppani.forums.views.helpers import get_forum
 from kumppani.forums.views.manage import _apply_errors
 
 
-def _associations_for(forum: Forum):  # type: ignore[no-untyped-def]
+def _associations_for(forum: Forum):
     ids = [m.pk for m in forum.municipalities.all()]
     qs = Association.objects.filter(is_active=True)
     if ids:

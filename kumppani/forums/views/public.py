@@ -61,7 +61,7 @@ def _registration_form(
     roles = base_access.roles_of(user)
     associations = Association.objects.filter(pk__in=roles.associations).order_by("name_fi")
     return RegistrationForm(
-        data,  # type: ignore[arg-type]
+        data,
         associations=associations,
         association_required=forum.region_id is None,
         prefix="reg",
