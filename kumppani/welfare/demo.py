@@ -436,7 +436,8 @@ def _nurmes(rng: random.Random) -> Association | None:
         date=dt.date(2026, 4, 20),
         summary_fi="Ensimmäisen vuoden aikana järjestöillat ja turvakävelyt toteutuivat. "
         "Ikäihmisten kyytipalvelu viivästyi vapaaehtoisten puutteen vuoksi.",
-        summary_sv="Under det första året genomfördes föreningskvällarna och trygghetspromenaderna.",
+        summary_sv="Under det första året genomfördes föreningskvällarna och "
+        "trygghetspromenaderna.",
     )
     # Progress has moved on since the council approved the plan: the working version differs.
     first = plan.themes.order_by("order").first()
