@@ -1,0 +1,220 @@
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from kumppani.accounts.models import Role
+from kumppani.accounts.services import role_assign
+from kumppani.associations.tests.factories import UserFactory
+from kumppani.core.testing import World
+from kumppani.proposals.decisions import decision_record
+from kumppani.proposals.grouping_services import proposals_regroup
+from kumppani.proposals.models import Decision, Proposal, ProposalGroup, ProposerType
+from kumppani.proposals.selectors import proposals_for_measure, spread_for
+from kumppani.proposals.services import criteria_ensure, proposal_create, scores_save
+from kumppani.proposals.tests.factories import GoalFactory
+from kumppani.proposals.textgen import generate
+from kumppani.welfare.models import Measure
+
+pytestmark = pytest.mark.django_db
+
+
+def _member(world: World, email: str) -> Any:
+    user = UserFactory.create(email=email)
+    role_assign(user=user, role=Role.WELLBEING_GROUP, municipality=world.municipality)
+    return user
+
+
+def _group_with_proposal(world: World) -> tuple[ProposalGroup, Proposal]:
+    proposal = proposal_create(
+        municipality=world.municipality,
+        text="Kyläyhdistys järjestää kävelyryhmiä ikäihmisille.",
+        proposer_type=ProposerType.ASSOCIATION,
+        association=world.association,
+        created_by=world.rep,
+    )
+    proposals_regroup(municipality=world.municipality)
+    proposal.refresh_from_db()
+    assert proposal.group is not None
+    return proposal.group, proposal
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_members_score_independently_then_see_the_spread(world: World) -> None:
+    group, _ = _group_with_proposal(world)
+    criteria = criteria_ensure(municipality=world.municipality)
+    first, second = _member(world, "hyte1@example.org"), _member(world, "hyte2@example.org")
+    url = reverse("proposals:group", args=[group.pk])
+    score_url = reverse("proposals:group_score", args=[group.pk])
+    _client(first).post(score_url, {f"criterion_{c.pk}": "5" for c in criteria})
+    page = _client(second).get(url).content.decode()
+    assert "You see the scores after giving your own" in page
+    assert "Standard deviation" not in page
+    _client(second).post(score_url, {f"criterion_{c.pk}": "3" for c in criteria})
+    page = _client(second).get(url).content.decode()
+    assert "Standard deviation" in page and "Scores of 2 members" in page
+    spread = spread_for(criteria=criteria, user=second, group=group)
+    assert (spread.scorers, spread.minimum, spread.maximum, spread.stdev) == (2, 3.0, 5.0, 1.0)
+    group.refresh_from_db()
+    assert group.locked
+
+
+def test_scores_outside_1_to_5_are_refused(world: World) -> None:
+    group, _ = _group_with_proposal(world)
+    criteria = criteria_ensure(municipality=world.municipality)
+    member = _member(world, "hyte3@example.org")
+    response = _client(member).post(
+        reverse("proposals:group_score", args=[group.pk]),
+        {f"criterion_{c.pk}": "9" for c in criteria},
+        follow=True,
+    )
+    assert "Give a score from 1 to 5" in response.content.decode()
+    assert spread_for(criteria=criteria, user=member, group=group).scorers == 0
+    with pytest.raises(Exception):
+        scores_save(scorer=member, values={criteria[0].pk: 0}, group=group)
+
+
+def test_adopting_a_group_creates_a_measure_and_the_proposer_sees_it(world: World) -> None:
+    group, proposal = _group_with_proposal(world)
+    goal = GoalFactory(theme__plan__municipality=world.municipality)
+    member = _member(world, "hyte4@example.org")
+    response = _client(member).post(
+        reverse("proposals:group_decide", args=[group.pk]),
+        {
+            "decision": "adopted",
+            "reason": "Vaikuttava ja edullinen.",
+            "goal": goal.pk,
+            "measure_title": "Kävelyryhmät ikäihmisille",
+        },
+    )
+    assert response.status_code == 302
+    measure = Measure.objects.get(goal=goal)
+    assert measure.title_fi == "Kävelyryhmät ikäihmisille"
+    proposal.refresh_from_db()
+    assert proposal.decision == Decision.ADOPTED and proposal.measure == measure
+    assert list(proposals_for_measure(measure)) == [proposal]
+    dashboard = _client(world.rep).get("/fi/me/").content.decode()
+    assert "Kävelyryhmät ikäihmisille" in dashboard and "Vaikuttava ja edullinen." in dashboard
+    outcomes = Client().get(reverse("proposals:outcomes", args=["276"])).content.decode()
+    assert "Kävelyryhmät ikäihmisille" in outcomes
+
+
+def test_decision_needs_a_reason_and_a_goal_for_adoption(world: World) -> None:
+    group, proposal = _group_with_proposal(world)
+    with pytest.raises(Exception) as error:
+        decision_record(decided_by=world.liaison, decision="adopted", reason="", group=group)
+    assert "reason" in error.value.message_dict and "goal" in error.value.message_dict  # type: ignore[attr-defined]
+    decision_record(
+        decided_by=world.liaison,
+        decision="forwarded",
+        reason="Kuuluu sivistyslautakunnalle.",
+        forwarded_to="Sivistyslautakunta",
+        proposal=proposal,
+    )
+    proposal.refresh_from_db()
+    assert proposal.forwarded_to == "Sivistyslautakunta"
+    page = _client(world.rep).get(reverse("proposals:proposal", args=[proposal.pk])).content
+    assert "Sivistyslautakunta" in page.decode()
+    assert (
+        _client(world.other_rep).get(reverse("proposals:proposal", args=[proposal.pk])).status_code
+        == 403
+    )
+
+
+def test_submission_form_keeps_input_on_error(world: World) -> None:
+    response = _client(world.rep).post(
+        reverse("proposals:submit", args=["276"]),
+        {
+            "text": "Lukupiiri kirjastoon <b>heti</b>",
+            "proposer_type": "association",
+            "together": "own",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Choose the association that makes the proposal." in page
+    assert "Lukupiiri kirjastoon &lt;b&gt;heti&lt;/b&gt;" in page
+    response = _client(world.rep).post(
+        reverse("proposals:submit", args=["276"]),
+        {
+            "text": "Lukupiiri kirjastoon",
+            "proposer_type": "association",
+            "association": world.association.pk,
+            "together": "together",
+        },
+    )
+    assert response.status_code == 302
+    assert Proposal.objects.get(text="Lukupiiri kirjastoon").together
+
+
+def _pool(world: World, count: int) -> None:
+    for item in generate(random.Random(count), count):
+        proposal_create(
+            municipality=world.municipality, text=item.text, proposer_type=ProposerType.RESIDENT
+        )
+    proposals_regroup(municipality=world.municipality)
+
+
+@pytest.mark.parametrize("count", [30, 150])
+def test_working_group_page_runs_constant_queries(
+    world: World, count: int, django_assert_max_num_queries: Any
+) -> None:
+    _pool(world, count)
+    criteria = criteria_ensure(municipality=world.municipality)
+    for group in ProposalGroup.objects.all()[:5]:
+        scores_save(scorer=world.liaison, values={c.pk: 4 for c in criteria}, group=group)
+    client = _client(world.liaison)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("proposals:board", args=["276"]))
+    assert response.status_code == 200
+
+
+def _adopted(world: World, goal: Any, count: int) -> None:
+    for index in range(count):
+        proposal = proposal_create(
+            municipality=world.municipality,
+            text=f"Ehdotus {index}",
+            proposer_type=ProposerType.ASSOCIATION,
+            association=world.association,
+        )
+        measure_goal = goal if index % 2 else GoalFactory(theme=goal.theme)
+        decision_record(
+            decided_by=None,
+            decision="adopted",
+            reason="Hyvä.",
+            goal=measure_goal,
+            proposal=proposal,
+        )
+
+
+def test_my_pages_and_outcomes_run_constant_queries(world: World) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    goal = GoalFactory(theme__plan__municipality=world.municipality)
+    rep, anonymous = _client(world.rep), Client()
+    pages = [
+        (rep, "/fi/me/"),
+        (anonymous, reverse("proposals:outcomes", args=["276"])),
+        (rep, reverse("proposals:mine")),
+    ]
+    counts: list[list[int]] = []
+    for size in (3, 30):
+        _adopted(world, goal, size)
+        row = []
+        for client, url in pages:
+            client.get(url)  # warm the session
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            row.append(len(queries))
+        counts.append(row)
+    assert counts[0] == counts[1]
