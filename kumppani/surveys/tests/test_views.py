@@ -212,7 +212,9 @@ def test_results_of_unpublished_survey_are_private_then_public(
     built = build_survey()
     url = reverse("surveys:results", args=[built.survey.pk])
     assert client_for("rep").get(url).status_code == 403
-    client_for("liaison").post(reverse("surveys:publish", args=[built.survey.pk]), {"published": "1"})
+    client_for("liaison").post(
+        reverse("surveys:publish", args=[built.survey.pk]), {"published": "1"}
+    )
     assert Client().get(url).status_code == 200
     api = Client().get(f"/api/v1/surveys/{built.survey.pk}/results").json()
     assert api["id"] == built.survey.pk and len(api["questions"]) == 8
