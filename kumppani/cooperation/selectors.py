@@ -138,9 +138,7 @@ def region_overview(*, region: Region) -> list[MunicipalityStatus]:
             municipality=m,
             liaison_count=m.liaison_count,
             guide_published_at=m.guide_published_at,
-            guide_age_days=(now - m.guide_published_at).days
-            if m.guide_published_at
-            else None,
+            guide_age_days=(now - m.guide_published_at).days if m.guide_published_at else None,
             adoptions=m.adoption_count,
         )
         for m in rows

@@ -65,7 +65,9 @@ def _member(w: World) -> dict[str, Any]:
 
 
 def _agreement(w: World) -> dict[str, Any]:
-    return {"pk": AgreementFactory.create(municipality=w.municipality, association=w.association).pk}
+    return {
+        "pk": AgreementFactory.create(municipality=w.municipality, association=w.association).pk
+    }
 
 
 def _hidden_agreement(w: World) -> dict[str, Any]:

@@ -167,7 +167,9 @@ def test_attachment_validation(name: str, content: bytes, ok: bool) -> None:
 
 def test_recurring_entry_occurs_every_year_and_leap_day_is_kept(world: World) -> None:
     entry = CycleEntryFactory.create(municipality=world.municipality, month=2, day=29)
-    dates = [first for first, _last in entry.occurrences(dt.date(2027, 1, 1), dt.date(2028, 12, 31))]
+    dates = [
+        first for first, _last in entry.occurrences(dt.date(2027, 1, 1), dt.date(2028, 12, 31))
+    ]
     assert dates == [dt.date(2027, 2, 28), dt.date(2028, 2, 29)]
     once = CycleEntryFactory.create(
         municipality=world.municipality, month=5, day=1, recurring=False, year=2027

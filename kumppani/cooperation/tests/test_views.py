@@ -50,13 +50,21 @@ def _grow(world: World, n: int) -> None:
         liaison = LiaisonFactory.create(municipality=m)
         AgentPairingFactory.create(liaison=liaison, association=world.association)
         body = BodyFactory.create(municipality=m)
-        BodyMemberFactory.create(body=body, association=world.association,
-                                 term_end=timezone.localdate() + dt.timedelta(days=30))
-        AgreementFactory.create(municipality=m, association=world.association,
-                                end=timezone.localdate() + dt.timedelta(days=40))
+        BodyMemberFactory.create(
+            body=body,
+            association=world.association,
+            term_end=timezone.localdate() + dt.timedelta(days=30),
+        )
+        AgreementFactory.create(
+            municipality=m,
+            association=world.association,
+            end=timezone.localdate() + dt.timedelta(days=40),
+        )
         CycleEntryFactory.create(municipality=m)
-        AdoptionFactory.create(practice=GoodPracticeFactory.create(
-            origin_municipality=world.other_municipality), municipality=m)
+        AdoptionFactory.create(
+            practice=GoodPracticeFactory.create(origin_municipality=world.other_municipality),
+            municipality=m,
+        )
 
 
 @pytest.mark.parametrize(
@@ -84,11 +92,14 @@ def test_pages_run_a_constant_number_of_queries(
 
 def test_municipality_page_answers_who_do_i_contact(world: World, client: Client) -> None:
     liaison = LiaisonFactory.create(
-        municipality=world.municipality, name="Kaisa Kuntalainen", hours_per_month=24,
+        municipality=world.municipality,
+        name="Kaisa Kuntalainen",
+        hours_per_month=24,
         role_description_fi="Kutsuu järjestöt koolle kolmesti vuodessa.",
     )
-    AgentPairingFactory.create(liaison=liaison, agent_name="Aatu Agentti",
-                               association=world.association)
+    AgentPairingFactory.create(
+        liaison=liaison, agent_name="Aatu Agentti", association=world.association
+    )
     LiaisonFactory.create(municipality=world.municipality, name="Piilo Henkilö", is_public=False)
     html = client.get(f"/fi/municipalities/{world.municipality.code}/").content.decode()
     assert "Kaisa Kuntalainen" in html and "Aatu Agentti" in html
@@ -107,19 +118,22 @@ def test_region_page_counts_municipalities_with_a_liaison(world: World, client: 
     assert f"1 of {total} municipalities have published a cooperation guide" in html
 
 
-def test_public_guide_shows_latest_version_with_live_sections(
-    world: World, client: Client
-) -> None:
+def test_public_guide_shows_latest_version_with_live_sections(world: World, client: Client) -> None:
     GuideVersionFactory.create(guide__municipality=world.municipality, number=1)
     version = GuideVersion.objects.get()
     GuideVersionFactory.create(
-        guide=version.guide, number=2,
+        guide=version.guide,
+        number=2,
         published_at=dt.datetime(2026, 4, 2, 12, tzinfo=dt.UTC),
         narrative={"strategy": {"fi": "Uusi painopiste <b>lihavoitu</b>"}},
     )
-    GuideVersionFactory.create(guide=version.guide, number=3, status=GuideStatus.DRAFT,
-                               published_at=None,
-                               narrative={"strategy": {"fi": "Keskeneräinen luonnos"}})
+    GuideVersionFactory.create(
+        guide=version.guide,
+        number=3,
+        status=GuideStatus.DRAFT,
+        published_at=None,
+        narrative={"strategy": {"fi": "Keskeneräinen luonnos"}},
+    )
     LiaisonFactory.create(municipality=world.municipality, name="Kaisa Kuntalainen")
     BodyFactory.create(municipality=world.municipality, name_fi="Kontiolahden paikallis-JANE")
     html = client.get(f"/fi/municipalities/{world.municipality.code}/guide/").content.decode()
@@ -133,7 +147,8 @@ def test_swedish_narrative_for_bilingual_municipality(world: World, client: Clie
     porvoo = Municipality.objects.get(code="638")
     assert porvoo.needs_swedish
     GuideVersionFactory.create(
-        guide__municipality=porvoo, number=1,
+        guide__municipality=porvoo,
+        number=1,
         narrative={"strategy": {"fi": "Suomeksi", "sv": "Samarbete med föreningar"}},
     )
     html = client.get("/sv/municipalities/638/guide/").content.decode()
@@ -141,10 +156,12 @@ def test_swedish_narrative_for_bilingual_municipality(world: World, client: Clie
 
 
 def test_guide_compare_marks_added_and_removed_lines(world: World, client: Client) -> None:
-    first = GuideVersionFactory.create(guide__municipality=world.municipality, number=1,
-                                       narrative={"grants": {"fi": "Vanha rivi"}})
-    GuideVersionFactory.create(guide=first.guide, number=2,
-                               narrative={"grants": {"fi": "Uusi rivi"}})
+    first = GuideVersionFactory.create(
+        guide__municipality=world.municipality, number=1, narrative={"grants": {"fi": "Vanha rivi"}}
+    )
+    GuideVersionFactory.create(
+        guide=first.guide, number=2, narrative={"grants": {"fi": "Uusi rivi"}}
+    )
     html = client.get(
         f"/en/municipalities/{world.municipality.code}/guide/versions/2/compare/"
     ).content.decode()
@@ -155,15 +172,14 @@ def test_guide_compare_marks_added_and_removed_lines(world: World, client: Clien
 
 def test_guide_pdf_looks_like_a_municipal_document(world: World, client: Client) -> None:
     GuideVersionFactory.create(
-        guide__municipality=world.municipality, number=4,
+        guide__municipality=world.municipality,
+        number=4,
         narrative={"premises": {"fi": "Kunnan tilat ovat yhdistysten käytössä maksutta."}},
     )
     LiaisonFactory.create(municipality=world.municipality, name="Kaisa Kuntalainen")
     response = client.get(f"/fi/municipalities/{world.municipality.code}/guide/guide.pdf")
     assert response["Content-Type"] == "application/pdf"
-    text = "\n".join(
-        page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages
-    )
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Kontiolahti" in text
     assert "Järjestöyhteistyön ohje" in text or "Cooperation guide" in text
     assert "Versio" in text or "Version" in text
@@ -179,10 +195,20 @@ def test_pdf_and_api_guide_404_without_published_version(world: World, client: C
 
 def test_annual_cycle_month_grid_and_ics(world: World, client: Client) -> None:
     year = timezone.localdate().year
-    CycleEntryFactory.create(municipality=world.municipality, title_fi="Avustushaku alkaa",
-                             month=2, day=1, end_month=2, end_day=28)
-    AgreementFactory.create(municipality=world.municipality, association=world.association,
-                            title="Kylätalosopimus", end=dt.date(year, 10, 31))
+    CycleEntryFactory.create(
+        municipality=world.municipality,
+        title_fi="Avustushaku alkaa",
+        month=2,
+        day=1,
+        end_month=2,
+        end_day=28,
+    )
+    AgreementFactory.create(
+        municipality=world.municipality,
+        association=world.association,
+        title="Kylätalosopimus",
+        end=dt.date(year, 10, 31),
+    )
     html = client.get(
         f"/fi/municipalities/{world.municipality.code}/annual-cycle/?year={year}"
     ).content.decode()
@@ -199,12 +225,17 @@ def test_annual_cycle_month_grid_and_ics(world: World, client: Client) -> None:
 def test_liaison_writes_and_publishes_guide(world: World, client_for: Any) -> None:
     client = client_for("liaison")
     code = world.municipality.code
-    assert b"Start from the template" in client.get(f"/en/municipalities/{code}/guide/edit/").content
+    assert (
+        b"Start from the template" in client.get(f"/en/municipalities/{code}/guide/edit/").content
+    )
     client.post(f"/en/municipalities/{code}/guide/start/")
     response = client.post(
         f"/en/municipalities/{code}/guide/edit/",
-        {"strategy_fi": "Painopisteet", "grants_fi": "Avustukset haetaan kerran vuodessa.",
-         "action": "publish"},
+        {
+            "strategy_fi": "Painopisteet",
+            "grants_fi": "Avustukset haetaan kerran vuodessa.",
+            "action": "publish",
+        },
     )
     assert response.status_code == 302
     html = client.get(f"/en/municipalities/{code}/guide/").content.decode()
@@ -214,8 +245,12 @@ def test_liaison_writes_and_publishes_guide(world: World, client_for: Any) -> No
 def test_agent_sees_draft_but_cannot_edit(world: World) -> None:
     agent = UserFactory.create(email="agentti@example.org")
     role_assign(user=agent, role=Role.AGENT, municipality=world.municipality)
-    GuideVersionFactory.create(guide__municipality=world.municipality, number=1,
-                               status=GuideStatus.DRAFT, published_at=None)
+    GuideVersionFactory.create(
+        guide__municipality=world.municipality,
+        number=1,
+        status=GuideStatus.DRAFT,
+        published_at=None,
+    )
     client = Client()
     client.force_login(agent)
     code = world.municipality.code
@@ -230,8 +265,12 @@ def test_bad_agreement_upload_keeps_what_was_typed(world: World, client_for: Any
     client = client_for("liaison")
     response = client.post(
         f"/en/municipalities/{world.municipality.code}/agreements/new/",
-        {"association": world.association.pk, "title": "Kylätalon käyttö",
-         "start": "2026-01-01", "attachment": SimpleUploadedFile("virus.exe", b"MZ")},
+        {
+            "association": world.association.pk,
+            "title": "Kylätalon käyttö",
+            "start": "2026-01-01",
+            "attachment": SimpleUploadedFile("virus.exe", b"MZ"),
+        },
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -240,19 +279,25 @@ def test_bad_agreement_upload_keeps_what_was_typed(world: World, client_for: Any
 
 
 def test_adoption_shows_on_both_municipalities_and_region(world: World, client_for: Any) -> None:
-    practice = GoodPracticeFactory.create(title_fi="Kumppanuuspöytä",
-                                          origin_municipality=world.other_municipality)
+    practice = GoodPracticeFactory.create(
+        title_fi="Kumppanuuspöytä", origin_municipality=world.other_municipality
+    )
     client = client_for("liaison")
-    response = client.post(f"/fi/practices/{practice.pk}/adopt/",
-                           {"municipality": world.municipality.pk, "adopted_on": "2026-05-01"})
+    response = client.post(
+        f"/fi/practices/{practice.pk}/adopt/",
+        {"municipality": world.municipality.pk, "adopted_on": "2026-05-01"},
+    )
     assert response.status_code == 302
-    for url in (f"/fi/municipalities/{world.municipality.code}/",
-                f"/fi/municipalities/{world.other_municipality.code}/",
-                f"/fi/regions/{world.region.code}/"):
+    for url in (
+        f"/fi/municipalities/{world.municipality.code}/",
+        f"/fi/municipalities/{world.other_municipality.code}/",
+        f"/fi/regions/{world.region.code}/",
+    ):
         assert "Kumppanuuspöytä" in client.get(url).content.decode(), url
     # The liaison cannot record an adoption for another municipality.
     other = GoodPracticeFactory.create(origin_municipality=world.far_municipality)
-    response = client.post(f"/fi/practices/{other.pk}/adopt/",
-                           {"municipality": world.other_municipality.pk,
-                            "adopted_on": "2026-05-01"})
+    response = client.post(
+        f"/fi/practices/{other.pk}/adopt/",
+        {"municipality": world.other_municipality.pk, "adopted_on": "2026-05-01"},
+    )
     assert response.status_code == 200  # not a valid choice for them
