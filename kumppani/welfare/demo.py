@@ -244,7 +244,7 @@ STATISTICS: dict[int, list[tuple[str, str, str, str, str, dict[int, str]]]] = {
         )
     ],
 }
-PLATFORM = {
+PLATFORM: dict[int, list[tuple[str, str, str, str | None, str | None]]] = {
     4: [
         (
             "Sote-yhdistykset, jotka toimivat kaupungin tiloissa",
@@ -367,17 +367,17 @@ def _nurmes(rng: random.Random) -> Association | None:
         nurmes, {key for rows in PLATFORM.values() for _n, _u, key, _b, _t in rows}
     )
     for index, platform_rows in PLATFORM.items():
-        for name, unit, key, base, target in platform_rows:
+        for name, unit, key, pbase, ptarget in platform_rows:
             indicator = services.indicator_create(
                 theme=themes[index],
                 name_fi=name,
                 unit=unit,
                 kind=IndicatorKind.PLATFORM,
                 metric=key,
-                baseline_value=Decimal(base) if base else None,
-                baseline_year=2024 if base else None,
-                target_value=Decimal(target) if target else None,
-                target_year=2028 if target else None,
+                baseline_value=Decimal(pbase) if pbase else None,
+                baseline_year=2024 if pbase else None,
+                target_value=Decimal(ptarget) if ptarget else None,
+                target_year=2028 if ptarget else None,
             )
             if live.get(key) is not None:
                 services.indicator_value_set(indicator=indicator, year=2025, value=live[key])  # type: ignore[arg-type]
