@@ -1,0 +1,116 @@
+"""A liaison writes and publishes the cooperation guide in a real browser; axe on every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from conftest import assert_accessible, login
+from kumppani.cooperation.models import GuideTemplate
+from kumppani.cooperation.tests.factories import (
+    AgentPairingFactory,
+    AgreementFactory,
+    BodyMemberFactory,
+    CycleEntryFactory,
+    GoodPracticeFactory,
+    LiaisonFactory,
+)
+from kumppani.core.testing import build_world
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_liaison_writes_and_publishes_the_guide(page: Any, live_server: Any) -> None:
+    world = build_world()
+    code = world.municipality.code
+    GuideTemplate.objects.create(
+        name="Pohja",
+        narrative={"strategy": {"fi": "Kirjoita tähän kunnan painopisteet."}},
+    )
+    liaison = LiaisonFactory.create(
+        municipality=world.municipality, name="Kaisa Kuntalainen", user=world.liaison
+    )
+    AgentPairingFactory.create(liaison=liaison, agent_name="Aatu Agentti")
+    BodyMemberFactory.create(
+        body__municipality=world.municipality,
+        body__name_fi="Kontiolahden paikallis-JANE",
+        association=world.association,
+    )
+    AgreementFactory.create(
+        municipality=world.municipality,
+        association=world.association,
+        title="Kylätalosopimus",
+        end=dt.date.today() + dt.timedelta(days=100),
+    )
+    CycleEntryFactory.create(municipality=world.municipality, title_fi="Avustushaku")
+    base = f"{live_server.url}/fi"
+    login(page, live_server, "liaison@example.org")
+
+    page.goto(f"{base}/municipalities/{code}/")
+    assert "Kaisa Kuntalainen" in page.inner_text("main")
+    assert_accessible(page)
+
+    page.goto(f"{base}/municipalities/{code}/guide/")
+    assert_accessible(page)
+    page.goto(f"{base}/municipalities/{code}/guide/edit/")
+    assert_accessible(page)
+    page.click("main form button[type=submit]")  # start from the template
+    assert page.input_value("#id_strategy_fi") == "Kirjoita tähän kunnan painopisteet."
+    assert_accessible(page)
+    page.fill("#id_strategy_fi", "Hyvinvointi ja **yhteisöllisyys**.")
+    page.fill("#id_grants_fi", "- Avustukset haetaan helmikuussa\n- Yksi lomake")
+    page.click("button[value=save]")
+    assert_accessible(page)
+    page.goto(f"{base}/municipalities/{code}/guide/versions/1/")
+    assert "yhteisöllisyys" in page.inner_text("main")
+    assert_accessible(page)
+    page.goto(f"{base}/municipalities/{code}/guide/edit/")
+    page.click("button[value=publish]")
+    main = page.inner_text("main")
+    assert "yhteisöllisyys" in main and "Kaisa Kuntalainen" in main
+    assert "Kontiolahden paikallis-JANE" in main and "Kylätalosopimus" in main
+    assert_accessible(page)
+
+    # A second version, compared with the first.
+    page.goto(f"{base}/municipalities/{code}/guide/edit/")
+    page.fill("#id_premises_fi", "Koulujen salit ovat maksutta yhdistysten käytössä.")
+    page.click("button[value=publish]")
+    page.goto(f"{base}/municipalities/{code}/guide/versions/")
+    assert_accessible(page)
+    page.goto(f"{base}/municipalities/{code}/guide/versions/2/compare/")
+    assert "Koulujen salit" in page.inner_text("main ins")
+    assert_accessible(page)
+
+    for path in (
+        f"/municipalities/{code}/annual-cycle/",
+        f"/municipalities/{code}/contacts/",
+        f"/municipalities/{code}/contacts/manage/",
+        f"/municipalities/{code}/bodies/",
+        f"/municipalities/{code}/agreements/",
+        f"/regions/{world.region.code}/",
+        "/practices/",
+    ):
+        page.goto(f"{base}{path}")
+        assert_accessible(page)
+
+
+def test_public_cooperation_pages_are_accessible(page: Any, live_server: Any) -> None:
+    world = build_world()
+    practice = GoodPracticeFactory.create(
+        title_fi="Kumppanuuspöytä", origin_municipality=world.other_municipality
+    )
+    member = BodyMemberFactory.create(body__municipality=world.municipality)
+    agreement = AgreementFactory.create(
+        municipality=world.municipality, association=world.association
+    )
+    for language in ("fi", "sv", "en"):
+        for path in (
+            f"/practices/{practice.pk}/",
+            f"/bodies/{member.body_id}/",
+            f"/agreements/{agreement.pk}/",
+            f"/municipalities/{world.municipality.code}/annual-cycle/",
+        ):
+            page.goto(f"{live_server.url}/{language}{path}")
+            assert_accessible(page)
