@@ -188,7 +188,7 @@ def _kitee(rng: random.Random) -> None:
         .prefetch_related("association__categories")[:20]
     )  # fmt: skip
     for i, invitation in enumerate(invitations):
-        values = {
+        values: dict[int, Any] = {
             q["can_do"].pk: rng.choice(DEVELOP_TEXTS),
             q["dialogue"].pk: rng.choice(DEVELOP_TEXTS),
             q["scale"].pk: str(rng.randint(2, 5)),
@@ -221,7 +221,11 @@ def _keski_suomi(rng: random.Random) -> None:
     liaison = question_create(
         section=cooperation, kind=QuestionKind.SINGLE, required=True,
         text_fi="Onko kunnassanne nimetty järjestöyhdyshenkilö?",
-        choices=[("Kyllä", "Ja", "Yes"), ("Ei", "Nej", "No"), ("En tiedä", "Vet inte", "Don't know")],
+        choices=[
+            ("Kyllä", "Ja", "Yes"),
+            ("Ei", "Nej", "No"),
+            ("En tiedä", "Vet inte", "Don't know"),
+        ],
     )  # fmt: skip
     forms_q = question_create(
         section=cooperation, kind=QuestionKind.MULTIPLE,

@@ -23,7 +23,7 @@ from kumppani.welfare.models import Plan, Theme
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class SurveyForm(forms.ModelForm):  # type: ignore[type-arg]
+class SurveyForm(forms.ModelForm):
     class Meta:
         model = Survey
         fields = [
@@ -61,7 +61,7 @@ class ScopeForm(forms.Form):
         self.fields["area"].choices = areas  # type: ignore[attr-defined]
 
 
-class SectionForm(forms.ModelForm):  # type: ignore[type-arg]
+class SectionForm(forms.ModelForm):
     class Meta:
         model = Section
         fields = ["title_fi", "title_sv", "title_en", "theme", "intro_fi", "intro_sv", "intro_en"]
@@ -72,7 +72,7 @@ class SectionForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["theme"].queryset = themes if themes is not None else Theme.objects.none()  # type: ignore[attr-defined]
 
 
-class QuestionForm(forms.ModelForm):  # type: ignore[type-arg]
+class QuestionForm(forms.ModelForm):
     choices_fi = forms.CharField(
         label=_("Options in Finnish"),
         required=False,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -130,7 +130,7 @@ def section_delete(*, section: Section) -> None:
     section.delete()
 
 
-def _swap(items: Sequence[Any], item: Any, direction: int) -> None:
+def _swap(items: Iterable[Any], item: Any, direction: int) -> None:
     """Renumber ``items`` 0..n and move ``item`` one step up (-1) or down (+1)."""
     ordered = list(items)
     index = next(i for i, obj in enumerate(ordered) if obj.pk == item.pk)

@@ -165,7 +165,7 @@ def missing_required(response: Response) -> list[Question]:
 def _pool_create(**kwargs: Any) -> int | None:
     """Hand a proposal to the proposal pool (kumppani.proposals), if that app provides it."""
     try:
-        from kumppani.proposals.services import proposal_create  # type: ignore[attr-defined]
+        from kumppani.proposals.services import proposal_create
     except ImportError:
         logger.warning("kumppani.proposals.services.proposal_create is not available")
         return None

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, cast
 
 import factory
 from django.utils import timezone
@@ -83,32 +84,36 @@ class Built:
     proposals: Question
 
 
+def _question(**kwargs: Any) -> Question:
+    return cast(Question, QuestionFactory(**kwargs))
+
+
 def build_survey(**kwargs: object) -> Built:
     """A survey with one question of every type in two sections."""
-    survey = SurveyFactory(**kwargs)
+    survey = cast(Survey, SurveyFactory(**kwargs))
     first = SectionFactory(survey=survey, title_fi="Järjestön toiminta")
     second = SectionFactory(survey=survey, title_fi="Toimenpide-ehdotukset")
-    single = QuestionFactory(section=first, kind=QuestionKind.SINGLE, text_fi="Toiminta-alue?")
+    single = _question(section=first, kind=QuestionKind.SINGLE, text_fi="Toiminta-alue?")
     for text in ("Kylä", "Kunta", "Maakunta"):
         ChoiceFactory(question=single, text_fi=text)
-    multiple = QuestionFactory(section=first, kind=QuestionKind.MULTIPLE, text_fi="Kohderyhmät?")
+    multiple = _question(section=first, kind=QuestionKind.MULTIPLE, text_fi="Kohderyhmät?")
     for text in ("Lapset", "Nuoret", "Ikäihmiset"):
         ChoiceFactory(question=multiple, text_fi=text)
     return Built(
         survey=survey,
-        text=QuestionFactory(section=first, text_fi="Mitä yhteisönne voi tehdä?", required=True),
-        long=QuestionFactory(section=first, kind=QuestionKind.LONG_TEXT, text_fi="Vuoropuhelu?"),
+        text=_question(section=first, text_fi="Mitä yhteisönne voi tehdä?", required=True),
+        long=_question(section=first, kind=QuestionKind.LONG_TEXT, text_fi="Vuoropuhelu?"),
         single=single,
         multiple=multiple,
-        scale=QuestionFactory(section=first, kind=QuestionKind.SCALE, text_fi="Yhteistyö 1–5?"),
-        number=QuestionFactory(section=first, kind=QuestionKind.NUMBER, text_fi="Jäsenmäärä?"),
-        yes_no=QuestionFactory(
+        scale=_question(section=first, kind=QuestionKind.SCALE, text_fi="Yhteistyö 1–5?"),
+        number=_question(section=first, kind=QuestionKind.NUMBER, text_fi="Jäsenmäärä?"),
+        yes_no=_question(
             section=first,
             kind=QuestionKind.YES_NO,
             text_fi="Toimiiko yhdistys kunnan tiloissa?",
             is_premises_question=True,
         ),
-        proposals=QuestionFactory(
+        proposals=_question(
             section=second, kind=QuestionKind.PROPOSALS, text_fi="Kolme toimenpidettä"
         ),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.test import Client
@@ -130,8 +130,8 @@ def test_bad_number_keeps_what_was_typed(world: World) -> None:
     built = build_survey()
     invitation = _invitation(built, world)
     url = reverse("surveys:respond_section", args=[invitation.token, 1])
-    response = Client().post(url, _section_post(built, **{f"q{built.text.pk}": "<b>Teksti</b>",
-                                                          f"q{built.number.pk}": "paljon"}))  # fmt: skip
+    typed = {f"q{built.text.pk}": "<b>Teksti</b>", f"q{built.number.pk}": "paljon"}
+    response = Client().post(url, _section_post(built, **typed))
     assert response.status_code == 400
     body = response.content.decode()
     assert "&lt;b&gt;Teksti&lt;/b&gt;" in body and 'value="paljon"' in body
@@ -158,7 +158,7 @@ def test_late_submit_shows_message_and_draft_stays_readable(world: World) -> Non
 def _answers(built: Built, count: int) -> None:
     choice = built.single.choices.first()
     for i in range(count):
-        invitation = InvitationFactory(survey=built.survey)
+        invitation = cast(Invitation, InvitationFactory(survey=built.survey))
         response_save(
             invitation=invitation,
             values={

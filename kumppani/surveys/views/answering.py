@@ -178,7 +178,7 @@ def respond_section(request: HttpRequest, token: str, index: int) -> HttpRespons
                     invitation=invitation,
                     values=form.values(),
                     fingerprints=form.fingerprints(),
-                    user=user,  # type: ignore[arg-type]
+                    user=user,
                 )
             except (SurveyClosedError, ValidationError) as exc:
                 error = " ".join(exc.messages)
@@ -226,7 +226,7 @@ def respond_submit(request: HttpRequest, token: str) -> HttpResponse:
     invitation = _invitation(token)
     user = request.user if request.user.is_authenticated else None
     try:
-        response_submit(invitation=invitation, user=user)  # type: ignore[arg-type]
+        response_submit(invitation=invitation, user=user)
     except (SurveyClosedError, ValidationError) as exc:
         messages.error(request, " ".join(exc.messages))
     else:

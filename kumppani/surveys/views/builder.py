@@ -54,8 +54,8 @@ def survey_list_view(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("page"))
     surveys = list(page.object_list)
     for survey in surveys:
-        survey.can_manage = access.can_manage_survey(request.user, survey)  # type: ignore[attr-defined]
-        survey.can_see_results = access.can_see_results(request.user, survey)  # type: ignore[attr-defined]
+        survey.can_manage = access.can_manage_survey(request.user, survey)
+        survey.can_see_results = access.can_see_results(request.user, survey)
     context = {
         "page": page,
         "surveys": surveys,
