@@ -363,6 +363,18 @@ def _nurmes(rng: random.Random) -> Association | None:
             )
             for year, value in values.items():
                 services.indicator_value_set(indicator=indicator, year=year, value=Decimal(value))
+    rep_association = _association(nurmes, "social-health", random.Random(541))
+    for index, slug, text in OBSERVATIONS:
+        association = _association(nurmes, slug, rng)
+        if association is None:
+            continue
+        services.observation_submit(
+            theme=themes[index],
+            association=association,
+            submitted_by=None,
+            text=text,
+            observed_on=dt.date(2025, rng.randint(1, 10), rng.randint(1, 28)),
+        )
     live = metric_values(
         nurmes, {key for rows in PLATFORM.values() for _n, _u, key, _b, _t in rows}
     )
@@ -381,18 +393,6 @@ def _nurmes(rng: random.Random) -> Association | None:
             )
             if live.get(key) is not None:
                 services.indicator_value_set(indicator=indicator, year=2025, value=live[key])  # type: ignore[arg-type]
-    rep_association = _association(nurmes, "social-health", random.Random(541))
-    for index, slug, text in OBSERVATIONS:
-        association = _association(nurmes, slug, rng)
-        if association is None:
-            continue
-        services.observation_submit(
-            theme=themes[index],
-            association=association,
-            submitted_by=None,
-            text=text,
-            observed_on=dt.date(2025, rng.randint(1, 10), rng.randint(1, 28)),
-        )
     stages = [
         (
             "working_group",
