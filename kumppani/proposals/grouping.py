@@ -19,6 +19,7 @@ from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
 from kumppani.proposals.analysis import PART_PREFIX
 
@@ -67,13 +68,22 @@ def _agglomerate(vectors: np.ndarray, threshold: float) -> np.ndarray:
 
 def _kmeans_k(n: int) -> int:
     """Over-cluster: about 12 proposals per centroid, growing sub-linearly for huge sets."""
-    return int(max(2, min(n // 12, 40 * np.sqrt(n))))
+    return int(max(2, min(n // 12, 12 * np.sqrt(n))))
 
 
 def cluster_documents(
     docs: Sequence[str], *, threshold: float = DISTANCE_THRESHOLD, seed: int = 0
 ) -> Clustering:
-    """Cluster base-form documents; empty documents each get a cluster of their own."""
+    """Cluster base-form documents; empty documents each get a cluster of their own.
+
+    BLAS and OpenMP run single-threaded here: on a shared 2-core machine, their default thread
+    pools oversubscribe the cores and make k-means ten times slower.
+    """
+    with threadpool_limits(limits=1):
+        return _cluster(docs, threshold=threshold, seed=seed)
+
+
+def _cluster(docs: Sequence[str], *, threshold: float, seed: int) -> Clustering:
     n = len(docs)
     if n == 0:
         return Clustering(np.zeros(0, dtype=np.int64), [])
@@ -85,9 +95,13 @@ def cluster_documents(
         if len(nonempty) <= EXACT_LIMIT:
             labels[nonempty] = _agglomerate(sub.toarray(), threshold)
         else:
-            components = min(SVD_COMPONENTS, sub.shape[1] - 1)
-            reduced = TruncatedSVD(components, algorithm="randomized", n_iter=4, random_state=seed)
-            dense = normalize(reduced.fit_transform(sub)).astype(np.float32)
+            if sub.shape[1] <= 2 * SVD_COMPONENTS:  # few distinct words: no need to reduce
+                dense = normalize(sub.toarray()).astype(np.float32)
+            else:
+                reduced = TruncatedSVD(
+                    SVD_COMPONENTS, algorithm="randomized", n_iter=4, random_state=seed
+                )
+                dense = normalize(reduced.fit_transform(sub)).astype(np.float32)
             k = min(_kmeans_k(len(nonempty)), len(nonempty))
             kmeans = MiniBatchKMeans(
                 n_clusters=k,

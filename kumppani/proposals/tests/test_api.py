@@ -29,7 +29,7 @@ def _post(world: World, role: str, path: str, body: dict[str, Any] | None = None
 
 
 def test_representative_posts_for_their_association(world: World) -> None:
-    theme = ThemeFactory(plan__municipality=world.municipality)
+    theme = ThemeFactory.create(plan__municipality=world.municipality)
     response = _post(
         world,
         "rep",

@@ -4,6 +4,7 @@ import random
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -79,13 +80,13 @@ def test_scores_outside_1_to_5_are_refused(world: World) -> None:
     )
     assert "Give a score from 1 to 5" in response.content.decode()
     assert spread_for(criteria=criteria, user=member, group=group).scorers == 0
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         scores_save(scorer=member, values={criteria[0].pk: 0}, group=group)
 
 
 def test_adopting_a_group_creates_a_measure_and_the_proposer_sees_it(world: World) -> None:
     group, proposal = _group_with_proposal(world)
-    goal = GoalFactory(theme__plan__municipality=world.municipality)
+    goal = GoalFactory.create(theme__plan__municipality=world.municipality)
     member = _member(world, "hyte4@example.org")
     response = _client(member).post(
         reverse("proposals:group_decide", args=[group.pk]),
@@ -110,9 +111,9 @@ def test_adopting_a_group_creates_a_measure_and_the_proposer_sees_it(world: Worl
 
 def test_decision_needs_a_reason_and_a_goal_for_adoption(world: World) -> None:
     group, proposal = _group_with_proposal(world)
-    with pytest.raises(Exception) as error:
+    with pytest.raises(ValidationError) as error:
         decision_record(decided_by=world.liaison, decision="adopted", reason="", group=group)
-    assert "reason" in error.value.message_dict and "goal" in error.value.message_dict  # type: ignore[attr-defined]
+    assert "reason" in error.value.message_dict and "goal" in error.value.message_dict
     decision_record(
         decided_by=world.liaison,
         decision="forwarded",
@@ -186,7 +187,7 @@ def _adopted(world: World, goal: Any, count: int) -> None:
             proposer_type=ProposerType.ASSOCIATION,
             association=world.association,
         )
-        measure_goal = goal if index % 2 else GoalFactory(theme=goal.theme)
+        measure_goal = goal if index % 2 else GoalFactory.create(theme=goal.theme)
         decision_record(
             decided_by=None,
             decision="adopted",
@@ -200,7 +201,7 @@ def test_my_pages_and_outcomes_run_constant_queries(world: World) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    goal = GoalFactory(theme__plan__municipality=world.municipality)
+    goal = GoalFactory.create(theme__plan__municipality=world.municipality)
     rep, anonymous = _client(world.rep), Client()
     pages = [
         (rep, "/fi/me/"),
