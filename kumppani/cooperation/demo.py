@@ -221,7 +221,7 @@ def _guides() -> None:
 
 
 def _cycle() -> None:
-    entries = {
+    entries: dict[str, list[tuple[str, str, int, int, int | None, int | None]]] = {
         "276": [
             ("Järjestöavustusten hakuaika", "Föreningsunderstöd kan sökas", 2, 1, 2, 28),
             ("Hyvinvointihytinä (kevät)", "", 3, 15, None, None),

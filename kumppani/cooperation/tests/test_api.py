@@ -31,7 +31,9 @@ PAYLOAD = {
 
 
 def _post(world: World, role: str, code: str, body: Any) -> Any:
-    token = api_token_create(user=world.user(role))
+    user = world.user(role)
+    assert user is not None
+    token = api_token_create(user=user)
     return Client().post(
         f"/api/v1/municipalities/{code}/liaisons",
         json.dumps(body),
