@@ -95,7 +95,7 @@ def test_late_submit_is_rejected_and_the_draft_stays(world: World) -> None:
     invitation.refresh_from_db()
     with pytest.raises(SurveyClosedError) as error:
         response_submit(invitation=invitation)
-    assert "closed" in " ".join(error.value.messages)
+    assert "sulkeutui" in " ".join(error.value.messages)  # "the survey closed on …"
     with pytest.raises(SurveyClosedError):
         response_save(invitation=invitation, values={built.text.pk: "Myöhässä"})
     answer = Answer.objects.get(response__invitation=invitation, question=built.text)
