@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
 
 from kumppani.accounts.models import Role, RoleAssignment
 from kumppani.associations.models import Association
-from kumppani.associations.search import search
+from kumppani.associations.search import count_matches, ranked_ids, search
+from kumppani.core.text import query_terms
 
 
 @dataclass(frozen=True)
@@ -21,20 +23,23 @@ class DirectoryFilter:
     language: str = ""  # code
 
 
-def association_directory(*, filters: DirectoryFilter) -> QuerySet[Association]:
-    """Active associations matching the filters; ranked by relevance when a query is given.
+def _filtered(filters: DirectoryFilter) -> QuerySet[Association]:
+    """Active associations matching the filters (no search words, no ordering).
 
-    An association counts for a municipality when it is at home or active there.
+    An association counts for a municipality when it is at home or active there: the ids of both
+    are one UNION, so each side uses its index (an OR of the two made PostgreSQL read the whole
+    table).
     """
     qs = Association.objects.filter(is_active=True)
     if filters.municipality:
+        at_home = Association.objects.filter(home_municipality__code=filters.municipality)
+        active_there = Association.active_municipalities.through.objects.filter(
+            municipality__code=filters.municipality
+        )
         qs = qs.filter(
-            Q(home_municipality__code=filters.municipality)
-            | Q(
-                pk__in=Association.active_municipalities.through.objects.filter(
-                    municipality__code=filters.municipality
-                ).values("association_id")
-            )
+            pk__in=at_home.order_by()
+            .values("pk")
+            .union(active_there.order_by().values("association_id"))
         )
     if filters.region:
         qs = qs.filter(home_municipality__region__code=filters.region)
@@ -52,10 +57,74 @@ def association_directory(*, filters: DirectoryFilter) -> QuerySet[Association]:
                 activitylanguage__code=filters.language
             ).values("association_id")
         )
-    qs = qs.select_related("home_municipality").prefetch_related("categories")
+    return qs
+
+
+def association_directory(*, filters: DirectoryFilter) -> QuerySet[Association]:
+    """Active associations matching the filters; ranked by relevance when a query is given.
+
+    An association counts for a municipality when it is at home or active there.
+    """
+    qs = _filtered(filters).select_related("home_municipality").prefetch_related("categories")
     if filters.q.strip():
         return search(qs, filters.q)
     return qs.order_by("name_fi", "id")
+
+
+# Columns the directory page shows (the 1 kB search vector and contact details stay behind).
+LISTING_FIELDS = (
+    "name_fi",
+    "name_sv",
+    "purpose_fi",
+    "purpose_sv",
+    "purpose_en",
+    "home_municipality__name_fi",
+    "home_municipality__name_sv",
+    "home_municipality__name_en",
+)
+
+
+def association_directory_page(
+    *, filters: DirectoryFilter, page: str | int | None, per_page: int
+) -> Page[Association]:
+    """One page of the directory, in three queries whatever the number of matches.
+
+    With search words, one query ranks the matches and counts them in the same pass (a window
+    count instead of a second COUNT(*) over every match), and a second one loads only the rows
+    shown. Without words, the ordered queryset is paginated as usual.
+    """
+    if not filters.q.strip() or not query_terms(filters.q):
+        listing = (
+            _filtered(filters)
+            .select_related("home_municipality")
+            .only(*LISTING_FIELDS)
+            .prefetch_related("categories")
+            .order_by("name_fi", "id")
+        )
+        return Paginator(listing, per_page).get_page(page)
+    base = _filtered(filters)
+    try:
+        number = int(page or 1)
+    except (TypeError, ValueError):
+        number = 1
+    ids: list[int] = []
+    total = 0
+    if number >= 1:
+        ids, total = ranked_ids(base, filters.q, offset=(number - 1) * per_page, limit=per_page)
+    if not ids:  # past the last page (or before the first): count, then show the last page
+        total = count_matches(base, filters.q)
+        number = max(1, -(-total // per_page))
+        if total:
+            ids, total = ranked_ids(base, filters.q, offset=(number - 1) * per_page, limit=per_page)
+    rows = {
+        a.pk: a
+        for a in Association.objects.filter(pk__in=ids)
+        .select_related("home_municipality")
+        .only(*LISTING_FIELDS)
+        .prefetch_related("categories")
+    }
+    paginator: Paginator[int] = Paginator(range(total), per_page)
+    return Page([rows[pk] for pk in ids if pk in rows], number, paginator)  # type: ignore[arg-type]
 
 
 def association_detail(*, pk: int) -> Association:

@@ -8,9 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
 from django.forms.utils import flatatt
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -29,7 +28,7 @@ from kumppani.associations.search import highlight_terms
 from kumppani.associations.selectors import (
     DirectoryFilter,
     association_detail,
-    association_directory,
+    association_directory_page,
 )
 from kumppani.associations.services import (
     association_create,
@@ -68,7 +67,7 @@ def _directory_choices() -> dict[str, Any]:
             },
         }
         cache.set(key, choices, 600)
-    return choices  # type: ignore[no-any-return]
+    return choices
 
 
 class _PrerenderedSelect(forms.Select):
@@ -94,9 +93,9 @@ class _PrerenderedSelect(forms.Select):
         for chosen in self.format_value(value):
             option = f'<option value="{escape(chosen)}">'
             if option in options:
-                options = options.replace(option, f'{option[:-1]} selected>', 1)
+                options = options.replace(option, f"{option[:-1]} selected>", 1)
                 break
-        return mark_safe(f"<select{flatatt(final_attrs)}>\n{options}\n</select>")  # noqa: S308
+        return mark_safe(f"<select{flatatt(final_attrs)}>\n{options}\n</select>")
 
 
 def _highlighted(text: str, terms: frozenset[str]) -> str:
@@ -119,14 +118,15 @@ def directory(request: HttpRequest) -> HttpResponse:
     filters = DirectoryFilter()
     if form.is_bound and form.is_valid():
         filters = DirectoryFilter(**form.cleaned_data)
-    paginator = Paginator(association_directory(filters=filters), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = association_directory_page(
+        filters=filters, page=request.GET.get("page"), per_page=PAGE_SIZE
+    )
     terms = highlight_terms(filters.q) if filters.q else frozenset()
-    for association in page.object_list:
-        snippet = localized(association, "purpose")[:240]
-        association.name_fi_html = mark_safe(_highlighted(association.name_fi, terms))  # type: ignore[attr-defined]  # noqa: S308
-        association.name_sv_html = mark_safe(_highlighted(association.name_sv, terms))  # type: ignore[attr-defined]  # noqa: S308
-        association.snippet_html = mark_safe(_highlighted(snippet, terms))  # type: ignore[attr-defined]  # noqa: S308
+    for a in page.object_list:
+        snippet = localized(a, "purpose")[:240]
+        a.name_fi_html = mark_safe(_highlighted(a.name_fi, terms))
+        a.name_sv_html = mark_safe(_highlighted(a.name_sv, terms))
+        a.snippet_html = mark_safe(_highlighted(snippet, terms))
     context = {"form": form, "page": page, "filters": filters, "terms": terms}
     return render(request, "associations/directory.html", context)
 
