@@ -174,6 +174,28 @@ THEMES: dict[str, dict[str, list[str]]] = {
             "esteettömät reitit ja esteettömyyskävelyt keskustassa",
         ],
     },
+    "Järjestöyhteistyö ja toimintaedellytykset": {
+        "toimitilat": [
+            "kaupungin tilojen maksuton käyttö yhdistysten kokouksiin",
+            "koulujen ja kirjaston tilat yhdistysten käyttöön iltaisin maksutta",
+            "yhdistyksille maksuttomat kokoustilat ja selkeä tilavaraus",
+        ],
+        "avustukset": [
+            "avustushaun selkeyttäminen ja yhteinen hakuaika kaikille hallintokunnille",
+            "toiminta-avustusten hakuaikojen yhtenäistäminen",
+            "avustusten hakuohjeet ja hakuajat yhteen paikkaan",
+        ],
+        "järjestöfoorumi": [
+            "säännöllinen järjestöfoorumi kaupungin ja yhdistysten kesken",
+            "järjestöiltoja kaksi kertaa vuodessa yhteistyön suunnitteluun",
+            "kaupungin ja järjestöjen yhteiset foorumit ja järjestöillat",
+        ],
+        "tiedotus": [
+            "yhteinen tapahtumakalenteri kaupungin verkkosivuille",
+            "yhdistysten tapahtumat kaupungin tapahtumakalenteriin ja somekanaviin",
+            "tapahtumakalenterin ja tiedotuskanavien avaaminen yhdistyksille",
+        ],
+    },
 }
 
 OPENINGS_OWN = [
