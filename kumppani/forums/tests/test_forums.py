@@ -256,3 +256,73 @@ def test_dashboard_panels(world: World, client_for: Any) -> None:
     assert "My registrations" in rep_page and "Kevään hytinä" in rep_page
     liaison_page = client_for("liaison").get(reverse("core:dashboard")).content.decode()
     assert "My forums" in liaison_page and "Kevään hytinä" in liaison_page
+
+
+def test_agent_co_organises_but_does_not_set_the_target(world: World) -> None:
+    from django.test import Client
+
+    from kumppani.accounts.models import Role
+    from kumppani.accounts.services import role_assign
+    from kumppani.associations.tests.factories import UserFactory
+
+    agent = UserFactory.create(email="agentti@example.org")
+    role_assign(user=agent, role=Role.AGENT, municipality=world.municipality)
+    client = Client()
+    client.force_login(agent)
+    forum = ForumFactory.create(municipalities=[world.municipality])
+    assert client.get(reverse("forums:edit", args=[forum.pk])).status_code == 200
+    assert client.get(reverse("forums:registrations", args=[forum.pk])).status_code == 200
+    assert client.post(reverse("forums:create"), _form(world)).status_code == 302
+    assert client.get(reverse("forums:target", args=["276"])).status_code == 403
+    page = client.get(world.municipality.get_absolute_url()).content.decode()
+    assert "Forums held in the last 12 months" in page  # sees the municipal summary
+    other = ForumFactory.create(municipalities=[world.other_municipality])
+    assert client.get(reverse("forums:edit", args=[other.pk])).status_code == 403
+
+
+def test_liaison_edits_a_joint_forum(world: World, client_for: Any) -> None:
+    forum = ForumFactory.create(municipalities=[world.municipality, world.other_municipality])
+    data = _form(world, municipalities=[world.municipality.pk, world.other_municipality.pk])
+    data["title_fi"] = "Yhteinen järjestöilta"
+    response = client_for("liaison").post(reverse("forums:edit", args=[forum.pk]), data)
+    assert response.status_code == 302
+    forum.refresh_from_db()
+    assert forum.title_fi == "Yhteinen järjestöilta"
+    assert forum.municipalities.count() == 2
+
+
+def test_body_panel_lists_council_meetings(world: World, rf: Any) -> None:
+    from kumppani.cooperation.models import Body
+    from kumppani.core.panels import panels_for
+
+    body = Body.objects.create(
+        municipality=world.municipality, kind="advisory_council", name_fi="Paikallis-JANE"
+    )
+    ForumFactory.create(
+        municipalities=[world.municipality],
+        type=ForumType.COUNCIL_MEETING,
+        body=body,
+        title_fi="JANE:n kevätkokous",
+    )
+    request = rf.get("/")
+    request.user = world.rep
+    panels = [
+        p for p in panels_for("body", request, body) if p.template == "forums/panels/body.html"
+    ]
+    assert [f.title_fi for f in panels[0].context["meetings"]] == ["JANE:n kevätkokous"]
+
+
+def test_date_range_filter_and_pagination(world: World, client: Any) -> None:
+    march = timezone.make_aware(dt.datetime(2030, 3, 12, 17))
+    for n in range(25):
+        ForumFactory.create(
+            municipalities=[world.municipality],
+            start=march + dt.timedelta(days=n),
+            end=march + dt.timedelta(days=n, hours=2),
+        )
+    url = reverse("forums:list")
+    body = client.get(url, {"date_from": "2030-04-01", "date_to": "2030-04-30"}).content.decode()
+    assert "5 forums" in body
+    first = client.get(url).content.decode()
+    assert "25 forums" in first and 'rel="next"' in first
+    assert client.get(url, {"page": 2}).status_code == 200

@@ -122,3 +122,20 @@ def test_other_people_cannot_cancel_a_registration(world: World, client_for: Any
     assert response.status_code == 403
     registration.refresh_from_db()
     assert registration.status == "confirmed"
+
+
+def test_registrant_changes_numbers_within_capacity(world: World, client_for: Any) -> None:
+    forum = ForumFactory.create(municipalities=[world.municipality], capacity=4)
+    _register(client_for("rep"), forum.pk, world.association.pk, n=2)
+    registration = Registration.objects.get()
+    url = reverse("forums:registration_edit", args=[registration.pk])
+    data = {"participants": 3, "dietary_needs": "kasvis", "accessibility_needs": "induktiosilmukka"}
+    assert client_for("rep").post(url, data).status_code == 302
+    registration.refresh_from_db()
+    assert (registration.participants, registration.accessibility_needs) == (3, "induktiosilmukka")
+    too_many = client_for("rep").post(url, {**data, "participants": 9})
+    assert too_many.status_code == 200
+    assert "not enough places" in too_many.content.decode()
+    registration.refresh_from_db()
+    assert registration.participants == 3
+    assert client_for("other_rep").get(url).status_code == 403

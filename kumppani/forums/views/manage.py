@@ -30,6 +30,7 @@ from kumppani.forums.views.helpers import (
     organisable_municipalities,
     organisable_regions,
 )
+from kumppani.geography.models import Municipality
 
 
 def _apply_errors(form: object, error: ValidationError) -> None:
@@ -42,6 +43,11 @@ def _apply_errors(form: object, error: ValidationError) -> None:
 
 def _forum_form(request: HttpRequest, instance: Forum | None = None) -> ForumForm:
     municipalities = organisable_municipalities(current_user(request))
+    if instance is not None:
+        # A joint forum keeps the partner municipalities its co-organisers chose.
+        municipalities = municipalities | Municipality.objects.filter(
+            pk__in=[m.pk for m in instance.municipalities.all()]
+        )
     initial = {}
     if instance is None and request.GET.get("municipality"):
         chosen = municipalities.filter(code=request.GET["municipality"]).first()
