@@ -302,3 +302,22 @@ def test_adoption_shows_on_both_municipalities_and_region(world: World, client_f
         {"municipality": world.other_municipality.pk, "adopted_on": "2026-05-01"},
     )
     assert response.status_code == 200  # not a valid choice for them
+
+
+def test_agent_reads_unpublished_agreements_without_edit_rights(world: World) -> None:
+    agent = UserFactory.create(email="agentti2@example.org")
+    role_assign(user=agent, role=Role.AGENT, municipality=world.municipality)
+    hidden = AgreementFactory.create(
+        municipality=world.municipality, association=world.association,
+        title="Valmisteilla oleva sopimus", is_public=False,
+    )  # fmt: skip
+    client = Client()
+    client.force_login(agent)
+    code = world.municipality.code
+    assert (
+        "Valmisteilla oleva sopimus"
+        in client.get(f"/fi/municipalities/{code}/agreements/").content.decode()
+    )
+    assert client.get(f"/fi/agreements/{hidden.pk}/").status_code == 200
+    assert client.get(f"/fi/agreements/{hidden.pk}/edit/").status_code == 403
+    assert Client().get(f"/fi/agreements/{hidden.pk}/").status_code == 404

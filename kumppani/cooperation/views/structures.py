@@ -217,13 +217,13 @@ def body_member_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def agreements(request: HttpRequest, code: str) -> HttpResponse:
     municipality = municipality_or_404(code)
-    can_manage = access.can_manage(request.user, municipality)
     context = {
         "municipality": municipality,
         "agreements": selectors.agreements_of(
-            municipality=municipality, public_only=not can_manage
+            municipality=municipality,
+            public_only=not access.sees_summaries(request.user, municipality),
         ),
-        "can_manage": can_manage,
+        "can_manage": access.can_manage(request.user, municipality),
     }
     return render(request, "cooperation/agreements.html", context)
 
@@ -232,7 +232,7 @@ def _agreement(request: HttpRequest, pk: int) -> PartnershipAgreement:
     agreement = get_object_or_404(
         PartnershipAgreement.objects.select_related("municipality__region", "association"), pk=pk
     )
-    if not agreement.is_public and not access.can_manage(request.user, agreement.municipality):
+    if not agreement.is_public and not access.sees_summaries(request.user, agreement.municipality):
         raise Http404
     return agreement
 
