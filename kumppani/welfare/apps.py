@@ -7,8 +7,13 @@ class WelfareConfig(AppConfig):
 
     def ready(self) -> None:
         from kumppani.core.cycle import register_cycle_source
-        from kumppani.core.panels import MUNICIPALITY_PAGE, register
-        from kumppani.welfare.integration import cycle_source, municipality_panel
+        from kumppani.core.panels import DASHBOARD, MUNICIPALITY_PAGE, register
+        from kumppani.welfare.integration import (
+            cycle_source,
+            dashboard_panel,
+            municipality_panel,
+        )
 
         register(MUNICIPALITY_PAGE, municipality_panel)
+        register(DASHBOARD, dashboard_panel)
         register_cycle_source(cycle_source)

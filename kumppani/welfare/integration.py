@@ -9,11 +9,14 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.access import roles_of
+from kumppani.accounts.models import Role
+from kumppani.associations.models import Association
 from kumppani.core.cycle import CycleItem
 from kumppani.core.panels import Panel
 from kumppani.geography.models import Municipality
 from kumppani.welfare import access
-from kumppani.welfare.models import ApprovalStage, PlanReview
+from kumppani.welfare.models import ApprovalStage, Plan, PlanReview, Theme
 from kumppani.welfare.selectors import plan_latest, plan_tree
 
 
@@ -66,3 +69,34 @@ def cycle_source(municipality: Municipality, start: dt.date, end: dt.date) -> li
             )
         )
     return items
+
+
+def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
+    """My pages: the plans of the user's municipalities; representatives get the themes to
+    submit experiential knowledge on (three queries)."""
+    roles = roles_of(user)
+    edit_ids = set(roles.municipalities(Role.LIAISON, Role.WELLBEING_GROUP))
+    rep_ids = set(
+        Association.objects.filter(pk__in=roles.associations, is_active=True).values_list(
+            "home_municipality_id", flat=True
+        )
+    )
+    if not edit_ids and not rep_ids:
+        return None
+    latest: dict[int, Plan] = {}
+    plans = Plan.objects.filter(municipality_id__in=edit_ids | rep_ids).select_related(
+        "municipality"
+    )
+    for plan in plans.order_by("municipality__name_fi", "-start_year", "-id"):
+        latest.setdefault(plan.municipality_id, plan)
+    themes: dict[int, list[Theme]] = {}
+    rep_plans = [p.pk for m, p in latest.items() if m in rep_ids]
+    for theme in Theme.objects.filter(plan_id__in=rep_plans):
+        themes.setdefault(theme.plan_id, []).append(theme)
+    rows = [
+        {"plan": plan, "can_edit": m in edit_ids, "themes": themes.get(plan.pk, [])}
+        for m, plan in latest.items()
+    ]
+    if not rows:
+        return None
+    return Panel(template="welfare/dashboard_panel.html", context={"rows": rows}, order=70)

@@ -84,6 +84,8 @@ def test_plan_measure_approval_and_experiential_knowledge(page: Any, live_server
     page.goto(f"{base}/municipalities/{world.municipality.code}/welfare-plan/")
     page.click("main h3 a")
     assert_accessible(page)
+    page.goto(f"{base}/me/")
+    assert_accessible(page)
     page.click("main a[href$='/observations/new/']")
     assert_accessible(page)
     page.select_option("#id_association", str(world.association.pk))

@@ -202,3 +202,27 @@ def test_approved_version_page_shows_snapshot(world: World, client: Any) -> None
     assert "Muutettu" in working
     draft = PlanFactory.create(municipality=world.municipality, start_year=2021, end_year=2024)
     assert client.get(reverse("welfare:plan_approved", args=[draft.pk])).status_code == 404
+
+
+def test_dashboard_lists_themes_for_representatives(world: World, client_for: Any) -> None:
+    plan = PlanFactory.create(municipality=world.municipality)
+    theme = ThemeFactory.create(plan=plan, name_fi="Liikunta ja ulkoilu")
+    ThemeFactory.create(plan__municipality=world.far_municipality, name_fi="Tampereen teema")
+    body = client_for("rep").get(reverse("core:dashboard")).content.decode()
+    assert reverse("welfare:observation_create", args=[theme.pk]) in body
+    assert "Tampereen teema" not in body
+    body = client_for("liaison").get(reverse("core:dashboard")).content.decode()
+    assert reverse("welfare:approvals", args=[plan.pk]) in body
+    assert "Liikunta ja ulkoilu" not in body  # the liaison represents no association
+
+
+def test_platform_indicator_value_form_is_prefilled(world: World, client_for: Any) -> None:
+    theme = ThemeFactory.create(plan__municipality=world.municipality)
+    ind = services.indicator_create(
+        theme=theme,
+        name_fi="Yhdistykset",
+        kind=IndicatorKind.PLATFORM,
+        metric="active_associations",
+    )
+    response = client_for("liaison").get(reverse("welfare:indicator_values", args=[ind.pk]))
+    assert response.context["form"].initial["value"] == Decimal(1)

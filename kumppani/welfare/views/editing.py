@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -26,8 +27,8 @@ from kumppani.welfare.forms import (
     ReviewForm,
     ThemeForm,
 )
-from kumppani.welfare.models import Goal, Indicator, Measure, Plan, Theme
-from kumppani.welfare.selectors import plan_reviews
+from kumppani.welfare.models import Goal, Indicator, IndicatorKind, Measure, Plan, Theme
+from kumppani.welfare.selectors import metric_values, plan_reviews
 from kumppani.welfare.views.public import plan_get
 
 
@@ -274,7 +275,11 @@ def indicator_values(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = _indicator(pk)
     theme = indicator.theme
     _require_edit(request, theme.plan.municipality)
-    form = IndicatorValueForm(request.POST or None)
+    live = None
+    if indicator.kind == IndicatorKind.PLATFORM and indicator.metric:
+        live = metric_values(theme.plan.municipality, [indicator.metric]).get(indicator.metric)
+    initial = {"year": timezone.localdate().year, "value": live}
+    form = IndicatorValueForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.indicator_value_set(indicator=indicator, **form.cleaned_data)
         messages.success(request, _("The value was saved."))
@@ -285,6 +290,7 @@ def indicator_values(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": theme.plan,
         "municipality": theme.plan.municipality,
         "values": list(indicator.values.all()),
+        "live": live,
         "form": form,
     }
     return render(request, "welfare/indicator_values.html", context)
