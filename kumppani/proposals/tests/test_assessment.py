@@ -58,11 +58,11 @@ def test_members_score_independently_then_see_the_spread(world: World) -> None:
     score_url = reverse("proposals:group_score", args=[group.pk])
     _client(first).post(score_url, {f"criterion_{c.pk}": "5" for c in criteria})
     page = _client(second).get(url).content.decode()
-    assert "You see the scores after giving your own" in page
-    assert "Standard deviation" not in page
+    assert "Näet pisteet annettuasi omasi" in page
+    assert "Keskihajonta" not in page
     _client(second).post(score_url, {f"criterion_{c.pk}": "3" for c in criteria})
     page = _client(second).get(url).content.decode()
-    assert "Standard deviation" in page and "Scores of 2 members" in page
+    assert "Keskihajonta" in page and "2 jäsenen pisteet" in page
     spread = spread_for(criteria=criteria, user=second, group=group)
     assert (spread.scorers, spread.minimum, spread.maximum, spread.stdev) == (2, 3.0, 5.0, 1.0)
     group.refresh_from_db()
@@ -78,7 +78,7 @@ def test_scores_outside_1_to_5_are_refused(world: World) -> None:
         {f"criterion_{c.pk}": "9" for c in criteria},
         follow=True,
     )
-    assert "Give a score from 1 to 5" in response.content.decode()
+    assert "Anna jokaiselle kriteerille pisteet 1–5" in response.content.decode()
     assert spread_for(criteria=criteria, user=member, group=group).scorers == 0
     with pytest.raises(ValidationError):
         scores_save(scorer=member, values={criteria[0].pk: 0}, group=group)
@@ -142,7 +142,7 @@ def test_submission_form_keeps_input_on_error(world: World) -> None:
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Choose the association that makes the proposal." in page
+    assert "Valitse ehdotuksen tekevä yhdistys." in page
     assert "Lukupiiri kirjastoon &lt;b&gt;heti&lt;/b&gt;" in page
     response = _client(world.rep).post(
         reverse("proposals:submit", args=["276"]),
