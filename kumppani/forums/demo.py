@@ -139,7 +139,7 @@ def _kontiolahti(today: dt.date, rng: random.Random) -> None:
     _forum(
         title="Järjestöilta: avustukset ja tilat",
         type=ForumType.ASSOCIATION_EVENING,
-        day=march - dt.timedelta(days=190),
+        day=today - dt.timedelta(days=70),
         place="Kontiolahden kunnantalo",
         municipalities=[kontiolahti],
         liaison=liaison,

@@ -127,3 +127,36 @@ def test_coordinator_sees_regularity_and_runs_the_network(page: Any, live_server
     assert_accessible(page)
     page.goto(f"{base}/me/")
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_public_forum_pages_are_accessible(page: Any, live_server: Any, language: str) -> None:
+    from kumppani.forums.models import Attendance, PlanStep, TeamMember
+    from kumppani.forums.tests.factories import ForumFactory, PlanFactory
+
+    world = build_world()
+    start = timezone.now() - dt.timedelta(days=3)
+    forum = ForumFactory.create(
+        municipalities=[world.municipality, world.other_municipality],
+        start=start,
+        end=start + dt.timedelta(hours=3),
+        status="held",
+        themes="Avustukset\nTilat",
+        minutes="**Sovittiin**\n\n- ohje\n- vuosikello",
+        outcomes="Kumppanuuspöytä",
+        capacity=40,
+    )
+    Attendance.objects.create(forum=forum, association=world.association)
+    plan = PlanFactory.create(forum=forum)
+    PlanStep.objects.create(plan=plan, title="Ensimmäinen pöytä", deadline=dt.date(2030, 9, 1))
+    TeamMember.objects.create(plan=plan, name="Tiina", association=world.association)
+    base = f"{live_server.url}/{language}"
+    for path in (
+        "/forums/",
+        f"/forums/?municipality={world.municipality.code}&type=wellbeing_meetup",
+        f"/forums/{forum.pk}/",
+        f"/forums/plans/{plan.pk}/",
+    ):
+        page.goto(base + path)
+        assert page.locator("html").get_attribute("lang") == language
+        assert_accessible(page)
