@@ -48,18 +48,27 @@ def agreement_ends(municipality: Municipality, start: dt.date, end: dt.date) -> 
 
 
 def term_ends(municipality: Municipality, start: dt.date, end: dt.date) -> list[CycleItem]:
-    members = BodyMember.objects.filter(
-        body__municipality=municipality, term_end__gte=start, term_end__lte=end
-    ).select_related("body")
+    """One item per body and date on which members' terms end."""
+    members = (
+        BodyMember.objects.filter(
+            body__municipality=municipality, term_end__gte=start, term_end__lte=end
+        )
+        .select_related("body")
+        .order_by("term_end", "body_id", "person_name")
+    )
+    grouped: dict[tuple[int, dt.date], list[BodyMember]] = {}
+    for member in members:
+        grouped.setdefault((member.body_id, member.term_end), []).append(member)  # type: ignore[arg-type]
     return [
         CycleItem(
-            uid=f"term-end-{m.pk}@kumppani",
+            uid=f"term-end-{body_id}-{day.isoformat()}@kumppani",
             kind="term_end",
-            title=_("Term ends in %(body)s: %(name)s") % {"body": m.body, "name": m.person_name},
-            start=m.term_end,  # type: ignore[arg-type]
-            url=reverse("cooperation:body", args=[m.body_id]),
+            title=_("Term ends in %(body)s: %(names)s")
+            % {"body": group[0].body, "names": ", ".join(m.person_name for m in group)},
+            start=day,
+            url=reverse("cooperation:body", args=[body_id]),
         )
-        for m in members
+        for (body_id, day), group in grouped.items()
     ]
 
 
