@@ -5,13 +5,14 @@ Every function runs a constant number of queries whatever the number of answers.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kumppani.associations.models import Association
@@ -92,7 +93,7 @@ class SurveyResults:
 def _submitted(survey: Survey, municipality: Municipality | None, prefix: str = "") -> Q:
     """Answers (or, with ``prefix="answer__"``, their parts) of submitted responses."""
     kw: dict[str, Any] = {
-        f"{prefix}response__survey_id": survey.pk,
+        f"{prefix}response__survey": survey.pk,
         f"{prefix}response__status": ResponseStatus.SUBMITTED,
     }
     if municipality is not None:
@@ -104,42 +105,60 @@ def _percent(count: int, total: int) -> int:
     return round(100 * count / total) if total else 0
 
 
-def _distributions(
-    survey: Survey, questions: list[Question], municipality: Municipality | None
-) -> dict[int, Distribution]:
+@dataclass
+class Raw:
+    """What the database says about the submitted answers (plain data, cacheable)."""
+
+    choice_counts: dict[int, dict[int, int]] = field(default_factory=dict)
+    choice_answered: dict[int, int] = field(default_factory=dict)
+    yes_no: dict[int, dict[bool, int]] = field(default_factory=dict)
+    scale: dict[int, dict[int, int]] = field(default_factory=dict)
+    numbers: dict[int, dict[str, Any]] = field(default_factory=dict)
+    text_totals: dict[int, int] = field(default_factory=dict)
+    texts: dict[int, list[TextItem]] = field(default_factory=dict)
+    proposal_counts: dict[int, dict[str, int]] = field(default_factory=dict)
+    kinds: dict[str, int] = field(default_factory=dict)
+
+
+TEXT_KIND_VALUES = [QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT]
+
+
+def _distribution_raw(raw: Raw, survey: Survey, municipality: Municipality | None) -> None:
     """Counts for choice, yes/no, scale and number questions (five queries)."""
     base = _submitted(survey, municipality)
     parts = _submitted(survey, municipality, "answer__")
-    choice_counts: dict[int, dict[int, int]] = defaultdict(dict)
     for row in (
-        AnswerChoice.objects.filter(parts)
+        AnswerChoice.objects.order_by()
+        .filter(parts)
         .values("answer__question_id", "choice_id")
         .annotate(n=Count("id"))
     ):
-        choice_counts[row["answer__question_id"]][row["choice_id"]] = row["n"]
-    choice_answered = {
+        raw.choice_counts.setdefault(row["answer__question_id"], {})[row["choice_id"]] = row["n"]
+    raw.choice_answered = {
         row["answer__question_id"]: row["n"]
-        for row in AnswerChoice.objects.filter(parts)
+        for row in AnswerChoice.objects.order_by()
+        .filter(parts)
         .values("answer__question_id")
         .annotate(n=Count("answer_id", distinct=True))
     }
-    yes_no: dict[int, dict[bool, int]] = defaultdict(dict)
-    scale: dict[int, dict[Decimal, int]] = defaultdict(dict)
     for row in (
-        Answer.objects.filter(base, question__kind=QuestionKind.YES_NO, yes__isnull=False)
+        Answer.objects.order_by()
+        .filter(base, question__kind=QuestionKind.YES_NO, yes__isnull=False)
         .values("question_id", "yes")
         .annotate(n=Count("id"))
     ):
-        yes_no[row["question_id"]][row["yes"]] = row["n"]
+        raw.yes_no.setdefault(row["question_id"], {})[bool(row["yes"])] = row["n"]
     for row in (
-        Answer.objects.filter(base, question__kind=QuestionKind.SCALE, number__isnull=False)
+        Answer.objects.order_by()
+        .filter(base, question__kind=QuestionKind.SCALE, number__isnull=False)
         .values("question_id", "number")
         .annotate(n=Count("id"))
     ):
-        scale[row["question_id"]][Decimal(row["number"])] = row["n"]
-    numbers = {
+        raw.scale.setdefault(row["question_id"], {})[int(row["number"])] = row["n"]
+    raw.numbers = {
         row["question_id"]: row
-        for row in Answer.objects.filter(
+        for row in Answer.objects.order_by()
+        .filter(
             base,
             question__kind__in=[QuestionKind.NUMBER, QuestionKind.SCALE],
             number__isnull=False,
@@ -147,137 +166,188 @@ def _distributions(
         .values("question_id")
         .annotate(n=Count("id"), mean=Avg("number"), lo=Min("number"), hi=Max("number"))
     }
-    out: dict[int, Distribution] = {}
-    for q in questions:
-        d = Distribution()
-        if q.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
-            d.answered = choice_answered.get(q.pk, 0)
-            counts = choice_counts.get(q.pk, {})
-            d.bars = [
-                Bar(str(c), counts.get(c.pk, 0), _percent(counts.get(c.pk, 0), d.answered))
-                for c in q.choices.all()
-            ]
-        elif q.kind == QuestionKind.YES_NO:
-            counts_yn = yes_no.get(q.pk, {})
-            d.answered = sum(counts_yn.values())
-            d.bars = [
-                Bar(_("Yes"), counts_yn.get(True, 0), _percent(counts_yn.get(True, 0), d.answered)),
-                Bar(
-                    _("No"), counts_yn.get(False, 0), _percent(counts_yn.get(False, 0), d.answered)
-                ),
-            ]
-        elif q.kind == QuestionKind.SCALE:
-            steps = scale.get(q.pk, {})
-            d.answered = sum(steps.values())
-            d.bars = [
-                Bar(
-                    str(v), steps.get(Decimal(v), 0), _percent(steps.get(Decimal(v), 0), d.answered)
-                )
-                for v in range(q.scale_min, q.scale_max + 1)
-            ]
-        if q.kind in (QuestionKind.NUMBER, QuestionKind.SCALE) and q.pk in numbers:
-            row = numbers[q.pk]
-            d.answered = row["n"]
-            d.mean = Decimal(row["mean"]).quantize(Decimal("0.01"))
-            d.minimum, d.maximum = row["lo"], row["hi"]
-        out[q.pk] = d
-    return out
 
 
-def _who(response: Response, anonymous: bool) -> str:
+def _who(invitation: Any, anonymous: bool) -> str:
     if anonymous:
         return ""
-    return response.invitation.display_name
+    return str(invitation.display_name)
 
 
-def results_for(
-    *, survey: Survey, municipality: Municipality | None = None, anonymous: bool | None = None
-) -> SurveyResults:
-    """``survey`` comes from ``survey_structure`` (sections, questions, options prefetched)."""
-    hide = survey.anonymous if anonymous is None else anonymous
-    sections = list(survey.sections.all())
-    questions = [q for s in sections for q in s.questions.all()]
-    main = _distributions(survey, questions, municipality)
-    region = _distributions(survey, questions, None) if municipality is not None else None
+def _texts_raw(raw: Raw, survey: Survey, municipality: Municipality | None, hide: bool) -> None:
+    """Free-text answers and proposals: totals, and the first TEXT_LIMIT of each question."""
     base = _submitted(survey, municipality)
     parts = _submitted(survey, municipality, "answer__")
-
-    text_totals = dict(
-        Answer.objects.filter(
-            base, question__kind__in=[QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT]
-        )
-        .exclude(text="")
-        .values("question_id")
-        .annotate(n=Count("id"))
-        .values_list("question_id", "n")
+    texts_qs = (
+        Answer.objects.order_by().filter(base, question__kind__in=TEXT_KIND_VALUES).exclude(text="")
     )
-    texts: dict[int, list[TextItem]] = defaultdict(list)
-    for a in (
-        Answer.objects.filter(
-            base, question__kind__in=[QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT]
-        )
-        .exclude(text="")
-        .annotate(rank=Window(RowNumber(), partition_by=[F("question_id")], order_by=F("id").asc()))
-        .filter(rank__lte=TEXT_LIMIT)
-        .select_related("response__invitation__association")
+    raw.text_totals = dict(
+        texts_qs.values("question_id").annotate(n=Count("id")).values_list("question_id", "n")
+    )
+    # Rank only ids in the inner query; read the few rows shown (and their respondents) outside.
+    first_ids = texts_qs.annotate(
+        rank=Window(RowNumber(), partition_by=[F("question_id")], order_by=F("id").asc())
+    ).filter(rank__lte=TEXT_LIMIT)
+    rows = (
+        Answer.objects.order_by()
+        .filter(pk__in=first_ids.values("pk"))
         .order_by("question_id", "id")
-    ):
-        texts[a.question_id].append(TextItem(a.text, _who(a.response, hide)))
-    proposal_counts: dict[int, dict[str, int]] = defaultdict(dict)
+    )
+    if not hide:
+        rows = rows.select_related("response__invitation__association")
+    for a in rows.only(
+        "id", "question_id", "text", "response__invitation__kind", "response__invitation__name",
+        "response__invitation__association__name_fi",
+        "response__invitation__association__name_sv",
+    ) if not hide else rows.only("id", "question_id", "text"):  # fmt: skip
+        who = "" if hide else _who(a.response.invitation, hide)
+        raw.texts.setdefault(a.question_id, []).append(TextItem(a.text, who))
     for row in (
-        ProposalItem.objects.filter(parts)
+        ProposalItem.objects.order_by()
+        .filter(parts)
         .values("answer__question_id", "mode")
         .annotate(n=Count("id"))
     ):
-        proposal_counts[row["answer__question_id"]][row["mode"]] = row["n"]
-    for p in (
-        ProposalItem.objects.filter(parts)
+        raw.proposal_counts.setdefault(row["answer__question_id"], {})[row["mode"]] = row["n"]
+    first_items = (
+        ProposalItem.objects.order_by()
+        .filter(parts)
         .annotate(
             rank=Window(
                 RowNumber(), partition_by=[F("answer__question_id")], order_by=F("id").asc()
             )
         )
         .filter(rank__lte=TEXT_LIMIT)
-        .select_related("answer__response__invitation__association")
-        .order_by("answer__question_id", "id")
-    ):
-        texts[p.answer.question_id].append(
-            TextItem(p.text, _who(p.answer.response, hide), p.get_mode_display())
+    )
+    items = (
+        ProposalItem.objects.order_by()
+        .filter(pk__in=first_items.values("pk"))
+        .select_related("answer__response__invitation__association" if not hide else "answer")
+    )
+    for p in items.order_by("answer__question_id", "id"):
+        who = "" if hide else _who(p.answer.response.invitation, hide)
+        raw.texts.setdefault(p.answer.question_id, []).append(
+            TextItem(p.text, who, str(p.get_mode_display()))
         )
 
+
+def _raw(survey: Survey, municipality: Municipality | None, hide: bool) -> Raw:
+    raw = Raw()
+    _distribution_raw(raw, survey, municipality)
+    _texts_raw(raw, survey, municipality, hide)
+    responses = Response.objects.order_by().filter(
+        survey_id=survey.pk, status=ResponseStatus.SUBMITTED
+    )
+    if municipality is not None:
+        responses = responses.filter(municipality_id=municipality.pk)
+    raw.kinds = dict(
+        responses.values("invitation__kind")
+        .annotate(n=Count("id"))
+        .values_list("invitation__kind", "n")
+    )
+    return raw
+
+
+CACHE_SECONDS = 600
+
+
+def _watermark(survey: Survey) -> str:
+    """Changes whenever an answer is submitted (submitted answers never change afterwards)."""
+    row = (
+        Response.objects.order_by()
+        .filter(survey_id=survey.pk, status=ResponseStatus.SUBMITTED)
+        .aggregate(n=Count("id"), last=Max("submitted_at"))
+    )
+    last = row["last"].timestamp() if row["last"] else 0
+    return f"{row['n']}-{last}"
+
+
+def _raw_cached(survey: Survey, municipality: Municipality | None, hide: bool, mark: str) -> Raw:
+    key = (
+        f"survey-results:{survey.pk}:{municipality.pk if municipality else 0}:{int(hide)}:"
+        f"{get_language()}:{mark}"
+    )
+    raw = cache.get(key)
+    if raw is None:
+        raw = _raw(survey, municipality, hide)
+        cache.set(key, raw, CACHE_SECONDS)
+    return raw
+
+
+def _distribution(q: Question, raw: Raw) -> Distribution:
+    d = Distribution()
+    if q.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+        d.answered = raw.choice_answered.get(q.pk, 0)
+        counts = raw.choice_counts.get(q.pk, {})
+        d.bars = [
+            Bar(str(c), counts.get(c.pk, 0), _percent(counts.get(c.pk, 0), d.answered))
+            for c in q.choices.all()
+        ]
+    elif q.kind == QuestionKind.YES_NO:
+        yn = raw.yes_no.get(q.pk, {})
+        d.answered = sum(yn.values())
+        d.bars = [
+            Bar(_("Yes"), yn.get(True, 0), _percent(yn.get(True, 0), d.answered)),
+            Bar(_("No"), yn.get(False, 0), _percent(yn.get(False, 0), d.answered)),
+        ]
+    elif q.kind == QuestionKind.SCALE:
+        steps = raw.scale.get(q.pk, {})
+        d.answered = sum(steps.values())
+        d.bars = [
+            Bar(str(v), steps.get(v, 0), _percent(steps.get(v, 0), d.answered))
+            for v in range(q.scale_min, q.scale_max + 1)
+        ]
+    if q.kind in (QuestionKind.NUMBER, QuestionKind.SCALE) and q.pk in raw.numbers:
+        row = raw.numbers[q.pk]
+        d.answered = row["n"]
+        d.mean = Decimal(row["mean"]).quantize(Decimal("0.01"))
+        d.minimum, d.maximum = row["lo"], row["hi"]
+    return d
+
+
+def results_for(
+    *,
+    survey: Survey,
+    municipality: Municipality | None = None,
+    anonymous: bool | None = None,
+    use_cache: bool = True,
+) -> SurveyResults:
+    """``survey`` comes from ``survey_structure`` (sections, questions, options prefetched).
+
+    The counts are cached under a key that changes with every submitted answer, so a cached
+    result is never stale; the survey's structure and labels are always the current ones.
+    """
+    hide = survey.anonymous if anonymous is None else anonymous
+    if use_cache:
+        mark = _watermark(survey)
+        main = _raw_cached(survey, municipality, hide, mark)
+        region = _raw_cached(survey, None, hide, mark) if municipality is not None else None
+    else:
+        main = _raw(survey, municipality, hide)
+        region = _raw(survey, None, hide) if municipality is not None else None
     section_results = []
-    for s in sections:
+    for s in survey.sections.all():
         rows = []
         for q in s.questions.all():
-            counts = proposal_counts.get(q.pk, {})
+            counts = main.proposal_counts.get(q.pk, {})
             rows.append(
                 QuestionResult(
                     question=q,
-                    main=main[q.pk],
-                    region=region[q.pk] if region is not None else None,
-                    texts=texts.get(q.pk, []),
-                    text_total=text_totals.get(q.pk, 0) + sum(counts.values()),
+                    main=_distribution(q, main),
+                    region=_distribution(q, region) if region is not None else None,
+                    texts=main.texts.get(q.pk, []),
+                    text_total=main.text_totals.get(q.pk, 0) + sum(counts.values()),
                     own=counts.get(ProposalMode.OWN, 0),
                     together=counts.get(ProposalMode.TOGETHER, 0),
                 )
             )
         section_results.append((s, rows))
-
-    responses = Response.objects.filter(survey=survey, status=ResponseStatus.SUBMITTED)
-    if municipality is not None:
-        responses = responses.filter(municipality=municipality)
-    kinds = dict(
-        responses.values("invitation__kind")
-        .annotate(n=Count("id"))
-        .values_list("invitation__kind", "n")
-    )
-    by_kind = [(str(k.label), kinds.get(k.value, 0)) for k in RespondentKind]
     return SurveyResults(
         survey=survey,
         municipality=municipality,
-        respondents=sum(kinds.values()),
-        by_kind=by_kind,
-        by_kind_codes={k.value: kinds.get(k.value, 0) for k in RespondentKind},
+        respondents=sum(main.kinds.values()),
+        by_kind=[(str(k.label), main.kinds.get(k.value, 0)) for k in RespondentKind],
+        by_kind_codes={k.value: main.kinds.get(k.value, 0) for k in RespondentKind},
         sections=section_results,
         by_municipality=results_by_municipality(survey=survey) if survey.is_regional else [],
     )
@@ -298,7 +368,9 @@ def results_by_municipality(*, survey: Survey) -> list[MunicipalityRow]:
     )
     return [
         MunicipalityRow(m, invited.get(m.pk, 0), submitted.get(m.pk, 0))
-        for m in Municipality.objects.filter(region_id=survey.region_id).order_by("name_fi")
+        for m in Municipality.objects.order_by()
+        .filter(region_id=survey.region_id)
+        .order_by("name_fi")
         if invited.get(m.pk) or submitted.get(m.pk)
     ]
 
@@ -335,7 +407,7 @@ class PremisesStatistics:
 
 def _is_sote(association_ref: str) -> Exists:
     return Exists(
-        Association.categories.through.objects.filter(
+        Association.categories.through.objects.order_by().filter(
             association_id=OuterRef(association_ref), category__slug=SOTE
         )
     )
@@ -348,11 +420,12 @@ def premises_statistics(*, region: Region, survey: Survey | None = None) -> Prem
     the registry field ``Association.uses_municipal_premises``; per municipality and region-wide.
     Three queries.
     """
-    municipalities = list(Municipality.objects.filter(region=region).order_by("name_fi"))
+    municipalities = list(Municipality.objects.order_by().filter(region=region).order_by("name_fi"))
     rows = {m.pk: PremisesRow(m) for m in municipalities}
     total = PremisesRow(None)
     registry: QuerySet[Any] = (
-        Association.objects.filter(is_active=True, home_municipality__region=region)
+        Association.objects.order_by()
+        .filter(is_active=True, home_municipality__region=region)
         .annotate(sote=_is_sote("pk"))
         .values("home_municipality_id", "sote")
         .annotate(n=Count("id"), yes=Count("id", filter=Q(uses_municipal_premises=True)))
@@ -364,7 +437,8 @@ def premises_statistics(*, region: Region, survey: Survey | None = None) -> Prem
             share.yes += r["yes"]
     if survey is not None:
         answers: QuerySet[Any] = (
-            Answer.objects.filter(
+            Answer.objects.order_by()
+            .filter(
                 response__survey=survey,
                 response__status=ResponseStatus.SUBMITTED,
                 response__invitation__association__isnull=False,
@@ -395,9 +469,11 @@ def premises_statistics(*, region: Region, survey: Survey | None = None) -> Prem
 
 
 def latest_premises_survey(*, region: Region, published_only: bool) -> Survey | None:
-    qs = Survey.objects.filter(
-        region=region, sections__questions__is_premises_question=True
-    ).distinct()
+    qs = (
+        Survey.objects.order_by()
+        .filter(region=region, sections__questions__is_premises_question=True)
+        .distinct()
+    )
     if published_only:
         qs = qs.filter(results_published=True)
     return qs.order_by("-closes_at", "-id").first()

@@ -1,4 +1,4 @@
-"""In a real browser: a liaison builds a survey, an association answers in two sittings, results show."""
+"""In a real browser: build a survey, answer it in two sittings, read the results."""
 
 from __future__ import annotations
 
