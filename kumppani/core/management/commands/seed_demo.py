@@ -13,6 +13,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign, user_get_or_create
@@ -39,6 +40,10 @@ class Command(BaseCommand):
     help = "Load municipalities and demo data (idempotent) and print the demo logins."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with translation.override("en"):
+            self._seed()
+
+    def _seed(self) -> None:
         if not Municipality.objects.exists():
             municipalities_load(path=settings.MUNICIPALITIES_CSV)
         rng = random.Random(2026)
@@ -69,6 +74,6 @@ class Command(BaseCommand):
                 extra = module.seed(rng)
             if extra:
                 logins.update(extra)
-        self.stdout.write("\nDemo logins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for role_name, email in logins.items():
             self.stdout.write(f"  {role_name:<32} {email}")
