@@ -21,7 +21,13 @@ from django.utils.translation import gettext as _
 
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.associations.models import Association, Category
-from kumppani.forums.models import Forum, ForumStatus, InvitationBatch, InvitationDelivery
+from kumppani.forums.models import (
+    Forum,
+    ForumStatus,
+    ForumType,
+    InvitationBatch,
+    InvitationDelivery,
+)
 
 CHUNK = 500
 
@@ -84,7 +90,29 @@ class _Recipient:
     associations: list[str] = field(default_factory=list)
 
 
+def _network_recipients(batch: InvitationBatch) -> tuple[int, dict[int, _Recipient]]:
+    """A liaison network meeting invites the liaisons of the region's municipalities."""
+    region_id = batch.forum.region_id
+    assert region_id is not None
+    rows = (
+        RoleAssignment.objects.filter(
+            role=Role.LIAISON,
+            municipality__region_id=region_id,
+            user__is_active=True,
+        )
+        .order_by("user_id", "municipality__name_fi")
+        .values_list("user_id", "user__email", "user__full_name", "municipality__name_fi")
+    )
+    people: dict[int, _Recipient] = {}
+    for user_id, email, name, municipality_name in rows:
+        person = people.setdefault(user_id, _Recipient(email=email, name=name or ""))
+        person.associations.append(municipality_name)
+    return 0, people
+
+
 def _recipients(batch: InvitationBatch) -> tuple[int, dict[int, _Recipient]]:
+    if batch.forum.type == ForumType.LIAISON_NETWORK and batch.forum.region_id is not None:
+        return _network_recipients(batch)
     associations = invited_associations(batch)
     rows = (
         RoleAssignment.objects.filter(

@@ -95,3 +95,16 @@ def test_other_municipalitys_liaison_cannot_invite(world: World, client_for: Any
     response = client_for("other_liaison").post(reverse("forums:invite", args=[forum.pk]), {})
     assert response.status_code == 403
     assert not InvitationBatch.objects.exists()
+
+
+def test_network_meeting_invites_the_liaisons_of_the_region(
+    world: World, client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from kumppani.forums.models import ForumType
+
+    forum = ForumFactory.create(type=ForumType.LIAISON_NETWORK, region=world.region)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("coordinator").post(reverse("forums:invite", args=[forum.pk]), {})
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["liaison@example.org"]]
+    assert "Kontiolahti" in mail.outbox[0].body

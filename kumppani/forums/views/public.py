@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -88,8 +88,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         forum = forum_detail(pk=pk)
     except Forum.DoesNotExist:
-        from django.http import Http404
-
         raise Http404 from None
     context = _detail_context(request, forum)
     context["registration_form"] = _registration_form(request, forum)
@@ -99,11 +97,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest, pk: int) -> HttpResponse:
-    forum = forum_detail(pk=pk) if Forum.objects.filter(pk=pk).exists() else None
-    if forum is None:
-        from django.http import Http404
-
-        raise Http404
+    try:
+        forum = forum_detail(pk=pk)
+    except Forum.DoesNotExist:
+        raise Http404 from None
     base_access.require(access.can_register_somehow(request.user, forum), request)
     form = _registration_form(request, forum, request.POST if request.method == "POST" else None)
     assert form is not None
