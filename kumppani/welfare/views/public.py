@@ -10,12 +10,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from kumppani.core.panels import panels_for
 from kumppani.geography.models import Municipality
 from kumppani.welfare import access
 from kumppani.welfare.models import ApprovalBody, Measure, MeasureStatus, Plan, Theme
 from kumppani.welfare.selectors import plan_latest, plan_reviews, plan_stages, plan_tree, plans_of
 
 APPROVAL_STEPS = [choice for choice in ApprovalBody]
+# Page key for kumppani.core.panels: sections other apps add to a measure's page.
+MEASURE_PAGE = "welfare_measure"
 
 
 def as_namespace(data: Any) -> Any:
@@ -125,6 +128,8 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan,
         "municipality": plan.municipality,
         "can_edit": access.can_edit_plan(request.user, plan.municipality),
+        # Other apps add sections here, e.g. the proposals a measure came from.
+        "panels": panels_for(MEASURE_PAGE, request, measure),
     }
     return render(request, "welfare/measure.html", context)
 
