@@ -49,3 +49,8 @@ def managed_municipality_ids(user: AnyUser) -> frozenset[int]:
     from kumppani.accounts.models import Role
 
     return access.roles_of(user).municipalities(Role.LIAISON)
+
+
+def can_edit_guide_template(user: AnyUser) -> bool:
+    """The shared starting text: regional coordinators and administrators."""
+    return access.is_admin(user) or bool(access.roles_of(user).regions)

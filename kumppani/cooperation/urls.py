@@ -30,6 +30,7 @@ urlpatterns = [
         name="agreement_attachment",
     ),
     # the cooperation guide
+    path("guide-template/", guide.guide_template, name="guide_template"),
     path(M + "guide/", guide.guide, name="guide"),
     path(M + "guide/guide.pdf", guide.guide_pdf, name="guide_pdf"),
     path(M + "guide/edit/", guide.guide_edit, name="guide_edit"),

@@ -114,6 +114,7 @@ PAGES = {
     "cooperation:agreement_attachment": Case(
         expect=roles_expect(set(), denied=404, anonymous=404), kwargs=_hidden_agreement
     ),
+    "cooperation:guide_template": only(*COORDINATOR),
     "cooperation:guide": public(kwargs=_code),
     "cooperation:guide_pdf": public(kwargs=lambda w: {"code": _published(w)["code"]}),
     "cooperation:guide_edit": only(*LIAISON, kwargs=_code),

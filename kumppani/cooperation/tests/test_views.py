@@ -321,3 +321,14 @@ def test_agent_reads_unpublished_agreements_without_edit_rights(world: World) ->
     assert client.get(f"/fi/agreements/{hidden.pk}/").status_code == 200
     assert client.get(f"/fi/agreements/{hidden.pk}/edit/").status_code == 403
     assert Client().get(f"/fi/agreements/{hidden.pk}/").status_code == 404
+
+
+def test_coordinator_edits_the_template_a_new_guide_copies(world: World, client_for: Any) -> None:
+    response = client_for("coordinator").post(
+        "/fi/guide-template/", {"strategy_fi": "Aloitusteksti", "strategy_sv": "Starttext"}
+    )
+    assert response.status_code == 302
+    client_for("liaison").post(f"/fi/municipalities/{world.municipality.code}/guide/start/")
+    draft = GuideVersion.objects.get(guide__municipality=world.municipality)
+    assert draft.text("strategy", "fi") == "Aloitusteksti"
+    assert client_for("liaison").get("/fi/guide-template/").status_code == 403

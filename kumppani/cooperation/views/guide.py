@@ -14,7 +14,7 @@ from kumppani.accounts.access import authenticated_user, require
 from kumppani.cooperation import access, selectors, services
 from kumppani.cooperation.forms import GuideForm
 from kumppani.cooperation.guide_render import guide_sections, narrative_diff
-from kumppani.cooperation.models import Guide, GuideStatus, GuideVersion
+from kumppani.cooperation.models import Guide, GuideStatus, GuideTemplate, GuideVersion
 from kumppani.cooperation.pdf import guide_pdf_bytes
 from kumppani.cooperation.views.common import municipality_or_404
 
@@ -176,3 +176,25 @@ def guide_publish(request: HttpRequest, code: str) -> HttpResponse:
         request, _("Version %(number)d of the guide was published.") % {"number": draft.number}
     )
     return redirect("cooperation:guide", code=code)
+
+
+@require_http_methods(["GET", "POST"])
+def guide_template(request: HttpRequest) -> HttpResponse:
+    """The starting text every new municipality's guide is copied from."""
+    require(access.can_edit_guide_template(request.user), request)
+    template = GuideTemplate.objects.filter(is_default=True).first()
+    base = GuideVersion(narrative=template.narrative if template else {})
+    form = GuideForm(request.POST or None, version=base, swedish=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.guide_template_save(
+                name=template.name if template else _("Cooperation guide template"),
+                narrative=form.narrative(),
+                template=template,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The guide template was saved."))
+            return redirect("cooperation:guide_template")
+    return render(request, "cooperation/guide_template.html", {"form": form})
