@@ -45,16 +45,21 @@ def proposal_pool(
     return qs
 
 
+BOARD_MEMBERS_SHOWN = 5  # per group on the list; the group's page shows all
+
+
 def board_groups(
     *, municipality: Municipality, theme_id: int | None = None
 ) -> QuerySet[ProposalGroup]:
-    """The working group's list: groups with their members (two queries per page)."""
+    """The working group's list: groups with their first members (two queries per page)."""
     members = Proposal.objects.select_related("association").order_by("id")
     qs = (
         ProposalGroup.objects.filter(municipality=municipality)
         .select_related("theme", "measure")
         .annotate(member_count=Count("proposals"))
-        .prefetch_related(Prefetch("proposals", queryset=members, to_attr="members"))
+        .prefetch_related(
+            Prefetch("proposals", queryset=members[:BOARD_MEMBERS_SHOWN], to_attr="members")
+        )
         .order_by("theme__order", "theme_id", "-member_count", "id")
     )
     if theme_id is not None:

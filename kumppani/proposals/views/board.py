@@ -25,7 +25,7 @@ from kumppani.proposals.selectors import board_groups, criteria_of, spreads, ung
 from kumppani.proposals.services import criteria_ensure, criterion_delete, criterion_save
 from kumppani.welfare.models import Theme
 
-GROUPS_PER_PAGE = 25
+GROUPS_PER_PAGE = 20
 
 
 def _theme_filter(request: HttpRequest, themes: list[Theme]) -> int | None:
