@@ -31,6 +31,9 @@ def municipality_associations(municipality_id: int) -> Any:
 
 
 class PlanForm(forms.ModelForm):
+    start_year = forms.IntegerField(label=_("first year"), min_value=2000, max_value=2100)
+    end_year = forms.IntegerField(label=_("last year"), min_value=2000, max_value=2100)
+
     class Meta:
         model = Plan
         fields = ["title_fi", "title_sv", "title_en", "start_year", "end_year", "rollup"]

@@ -368,3 +368,23 @@ def plan_content(tree: PlanTree) -> dict[str, Any]:
             for t in tree.themes
         ],
     }
+
+
+FOLLOW_UP_KEYS = frozenset({"progress", "status", "values"})
+
+
+def _without_follow_up(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _without_follow_up(v) for k, v in data.items() if k not in FOLLOW_UP_KEYS}
+    if isinstance(data, list):
+        return [_without_follow_up(v) for v in data]
+    return data
+
+
+def changed_since_approval(tree: PlanTree) -> bool:
+    """Whether the plan's content (not its follow-up: progress, statuses, yearly values) differs
+    from the version the council approved. No queries: compares the loaded tree."""
+    snapshot = tree.plan.approved_snapshot
+    if not snapshot:
+        return False
+    return bool(_without_follow_up(plan_content(tree)) != _without_follow_up(snapshot))

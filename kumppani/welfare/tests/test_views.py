@@ -226,3 +226,36 @@ def test_platform_indicator_value_form_is_prefilled(world: World, client_for: An
     )
     response = client_for("liaison").get(reverse("welfare:indicator_values", args=[ind.pk]))
     assert response.context["form"].initial["value"] == Decimal(1)
+
+
+def test_plan_form_rejects_bad_years_and_keeps_input(world: World, client_for: Any) -> None:
+    client = client_for("liaison")
+    url = reverse("welfare:plan_create", args=[world.municipality.code])
+    response = client.post(
+        url,
+        {"title_fi": "Suunnitelma", "start_year": "2028", "end_year": "2025", "rollup": "plain"},
+    )
+    assert response.status_code == 200 and "Suunnitelma" in response.content.decode()
+    assert not Plan.objects.exists()
+    response = client.post(
+        url, {"title_fi": "Suunnitelma", "start_year": "25", "end_year": "2028", "rollup": "plain"}
+    )
+    assert response.status_code == 200 and not Plan.objects.exists()
+    response = client.post(
+        url,
+        {"title_fi": "Suunnitelma", "start_year": "2025", "end_year": "2028", "rollup": "plain"},
+    )
+    assert response.status_code == 302 and Plan.objects.get().municipality == world.municipality
+
+
+def test_plan_page_tells_whether_content_changed_since_approval(world: World, client: Any) -> None:
+    plan = PlanFactory.create(municipality=world.municipality)
+    m = MeasureFactory.create(goal__theme__plan=plan, progress=10)
+    services.approval_stage_record(
+        plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Ok"
+    )
+    url = reverse("welfare:plan", args=[plan.pk])
+    services.measure_update(measure=m, progress=50, status="ongoing")
+    assert client.get(url).context["changed"] is False
+    services.measure_update(measure=m, title_fi="Uusi nimi")
+    assert client.get(url).context["changed"] is True

@@ -14,7 +14,14 @@ from kumppani.core.panels import panels_for
 from kumppani.geography.models import Municipality
 from kumppani.welfare import access
 from kumppani.welfare.models import ApprovalBody, Measure, MeasureStatus, Plan, Theme
-from kumppani.welfare.selectors import plan_latest, plan_reviews, plan_stages, plan_tree, plans_of
+from kumppani.welfare.selectors import (
+    changed_since_approval,
+    plan_latest,
+    plan_reviews,
+    plan_stages,
+    plan_tree,
+    plans_of,
+)
 
 APPROVAL_STEPS = [choice for choice in ApprovalBody]
 # Page key for kumppani.core.panels: sections other apps add to a measure's page.
@@ -49,10 +56,12 @@ def _plan_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
     can_edit = access.can_edit_plan(request.user, plan.municipality)
     stages = plan_stages(plan)
     done = {stage.body for stage in stages}
+    tree = plan_tree(plan=plan)
     return {
         "plan": plan,
         "municipality": plan.municipality,
-        "tree": plan_tree(plan=plan),
+        "tree": tree,
+        "changed": changed_since_approval(tree),
         "stages": stages,
         "steps": [(step, step.value in done) for step in APPROVAL_STEPS],
         "reviews": plan_reviews(plan),
