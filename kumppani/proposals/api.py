@@ -17,7 +17,7 @@ from kumppani.api.auth import token_auth
 from kumppani.api.pagination import paginate
 from kumppani.associations.models import Association
 from kumppani.geography.models import Municipality
-from kumppani.proposals import access
+from kumppani.proposals import access, grouping_services
 from kumppani.proposals.grouping_services import grouping_job_start, proposals_regroup
 from kumppani.proposals.models import (
     Decision,
@@ -32,8 +32,7 @@ from kumppani.welfare.models import Theme
 
 router = Router(tags=["proposals"])
 
-# Up to this many proposals the grouping runs within the request (about a second).
-SYNC_LIMIT = 5000
+SYNC_LIMIT = grouping_services.SYNC_LIMIT
 
 
 class ProposalIn(Schema):

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from kumppani.geography.models import Municipality
 
 CHUNK = 900
+# Up to this many proposals the grouping runs within the request (about a second); above it,
+# in the background.
+SYNC_LIMIT = 5000
 
 
 @dataclass(frozen=True)

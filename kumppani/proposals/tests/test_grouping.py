@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pytest
+from django.urls import reverse
 
 from kumppani.core.testing import World
 from kumppani.proposals.analysis import lemma_document
@@ -127,3 +129,18 @@ def test_new_proposals_are_grouped_on_rerun_without_touching_locked_groups(world
     late.refresh_from_db()
     assert late.group_id is not None
     assert Proposal.objects.filter(group=walk_group).count() == 4
+
+
+@pytest.mark.django_db
+def test_large_pool_is_regrouped_in_the_background_from_the_page(
+    world: World, client_for: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kumppani.proposals.models import GroupingJob
+    from kumppani.proposals.views import board
+
+    monkeypatch.setattr(board, "SYNC_LIMIT", 1)
+    _pool(world)
+    response = client_for("liaison").post(reverse("proposals:regroup", args=["276"]))
+    assert response.status_code == 302
+    assert GroupingJob.objects.get().status == "done"
+    assert not Proposal.objects.filter(municipality=world.municipality, group=None).exists()

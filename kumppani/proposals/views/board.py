@@ -15,8 +15,10 @@ from kumppani.geography.models import Municipality
 from kumppani.proposals import access
 from kumppani.proposals.forms import CriterionForm, MergeForm, RenameForm, SplitForm
 from kumppani.proposals.grouping_services import (
+    SYNC_LIMIT,
     group_rename,
     group_split,
+    grouping_job_start,
     groups_merge,
     proposals_regroup,
 )
@@ -62,7 +64,15 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def regroup(request: HttpRequest, code: str) -> HttpResponse:
     municipality = get_object_or_404(Municipality, code=code)
-    require(access.can_regroup(request.user, municipality.pk), request)
+    user = authenticated_user(request)
+    require(access.can_regroup(user, municipality.pk), request)
+    if Proposal.objects.filter(municipality=municipality).count() > SYNC_LIMIT:
+        grouping_job_start(municipality=municipality, created_by=user)
+        messages.success(
+            request,
+            _("Grouping runs in the background; reload this page in a minute to see the groups."),
+        )
+        return redirect("proposals:board", code=code)
     result = proposals_regroup(municipality=municipality)
     messages.success(
         request,
