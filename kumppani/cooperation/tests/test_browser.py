@@ -114,3 +114,66 @@ def test_public_cooperation_pages_are_accessible(page: Any, live_server: Any) ->
         ):
             page.goto(f"{live_server.url}/{language}{path}")
             assert_accessible(page)
+
+
+def test_liaison_and_coordinator_forms_are_accessible(page: Any, live_server: Any) -> None:
+    world = build_world()
+    code = world.municipality.code
+    practice = GoodPracticeFactory.create(
+        title_fi="Kumppanuuspöytä", origin_municipality=world.other_municipality
+    )
+    base = f"{live_server.url}/en"
+    login(page, live_server, "liaison@example.org")
+
+    page.goto(f"{base}/municipalities/{code}/contacts/manage/")
+    page.fill("#id_name", "Kaisa Kuntalainen")
+    page.fill("#id_hours_per_month", "-4")
+    page.click("main form[novalidate] button[type=submit]")
+    assert page.locator(".errorlist").count() >= 1
+    assert page.input_value("#id_name") == "Kaisa Kuntalainen"
+    assert_accessible(page)
+    page.fill("#id_hours_per_month", "24")
+    page.click("main form[novalidate] button[type=submit]")
+    page.fill("input[name=agent_name]", "Aatu Agentti")
+    page.click("text=Pair the agent")
+    assert "Aatu Agentti" in page.inner_text("main")
+    assert_accessible(page)
+
+    page.goto(f"{base}/municipalities/{code}/bodies/new/")
+    page.select_option("#id_kind", "advisory_council")
+    page.fill("#id_name_fi", "Kontiolahden paikallis-JANE")
+    page.click("main form button[type=submit]")
+    assert_accessible(page)  # members page
+    page.fill("#id_person_name", "Maija Jäsen")
+    page.fill("#id_term_start", "2026-05-01")
+    page.fill("#id_term_end", "2026-01-01")
+    page.click("main form button[type=submit]")
+    assert page.locator(".errorlist, .message.error").count() >= 1
+    assert_accessible(page)
+
+    page.goto(f"{base}/municipalities/{code}/agreements/new/")
+    page.fill("#id_title", "Kylätalon käyttö")
+    page.click("main form button[type=submit]")
+    assert page.input_value("#id_title") == "Kylätalon käyttö"
+    assert_accessible(page)
+
+    page.goto(f"{base}/municipalities/{code}/annual-cycle/new/")
+    page.fill("#id_title_fi", "Avustushaku")
+    page.fill("#id_month", "4")
+    page.fill("#id_day", "31")
+    page.click("main form button[type=submit]")
+    assert "That month has no such day." in page.inner_text("main")
+    assert_accessible(page)
+
+    page.goto(f"{base}/practices/{practice.pk}/adopt/")
+    assert_accessible(page)
+    page.select_option("#id_municipality", str(world.municipality.pk))
+    page.click("main form button[type=submit]")
+    assert "Kontiolahti" in page.inner_text("main")
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    login(page, live_server, "coordinator@example.org")
+    for path in ("/guide-template/", "/practices/new/", f"/practices/{practice.pk}/edit/"):
+        page.goto(f"{base}{path}")
+        assert_accessible(page)
