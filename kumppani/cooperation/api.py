@@ -105,7 +105,9 @@ def liaison_create(request: HttpRequest, code: str, payload: LiaisonIn) -> tuple
     municipality = _municipality(code)
     if not access.can_add_liaison_by_api(request.user, municipality):
         raise PermissionDenied
-    liaison = services.liaison_create(municipality=municipality, **payload.dict())
+    liaison = services.liaison_create(
+        municipality=municipality, actor=request.user, **payload.dict()
+    )
     liaison.municipality = municipality
     return 201, liaison_dict(liaison)
 
@@ -270,7 +272,9 @@ def agreement_create(request: HttpRequest, code: str, payload: AgreementIn) -> t
         raise PermissionDenied
     data = payload.dict()
     association = _association(data.pop("association_id"))
-    created = services.agreement_create(municipality=municipality, association=association, **data)
+    created = services.agreement_create(
+        municipality=municipality, association=association, actor=request.user, **data
+    )
     return 201, {"id": created.pk}
 
 

@@ -6,7 +6,8 @@ class CooperationConfig(AppConfig):
     label = "cooperation"
 
     def ready(self) -> None:
-        from kumppani.cooperation import panels
+        from kumppani.accounts.personal_data import register_exporter
+        from kumppani.cooperation import panels, personal_data
         from kumppani.cooperation.cycle_sources import SOURCES
         from kumppani.core.cycle import register_cycle_source
         from kumppani.core.panels import DASHBOARD, MUNICIPALITY_PAGE, REGION_PAGE, register
@@ -16,3 +17,4 @@ class CooperationConfig(AppConfig):
         register(MUNICIPALITY_PAGE, panels.municipality_panel)
         register(REGION_PAGE, panels.region_panel)
         register(DASHBOARD, panels.dashboard_panel)
+        register_exporter("cooperation", personal_data.export)

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import User
 from kumppani.associations.models import Association
 from kumppani.cooperation.models import (
@@ -30,6 +31,7 @@ from kumppani.cooperation.models import (
 from kumppani.geography.models import Municipality
 
 M = TypeVar("M", bound=models.Model)
+Actor = Any  # a User, AnonymousUser or None: who made the change, for the audit log
 
 LIAISON_FIELDS = {
     "user",
@@ -97,17 +99,22 @@ def _assign(obj: M, allowed: set[str], fields: dict[str, Any]) -> M:
 
 
 @transaction.atomic
-def liaison_create(*, municipality: Municipality, **fields: Any) -> Liaison:
-    return _assign(Liaison(municipality=municipality), LIAISON_FIELDS, fields)
+def liaison_create(*, municipality: Municipality, actor: Actor = None, **fields: Any) -> Liaison:
+    liaison = _assign(Liaison(municipality=municipality), LIAISON_FIELDS, fields)
+    audit_record(actor=actor, action="liaison.create", target=liaison, summary=liaison.name)
+    return liaison
 
 
 @transaction.atomic
-def liaison_update(*, liaison: Liaison, **fields: Any) -> Liaison:
-    return _assign(liaison, LIAISON_FIELDS, fields)
+def liaison_update(*, liaison: Liaison, actor: Actor = None, **fields: Any) -> Liaison:
+    liaison = _assign(liaison, LIAISON_FIELDS, fields)
+    audit_record(actor=actor, action="liaison.update", target=liaison, summary=liaison.name)
+    return liaison
 
 
 @transaction.atomic
-def liaison_delete(*, liaison: Liaison) -> None:
+def liaison_delete(*, liaison: Liaison, actor: Actor = None) -> None:
+    audit_record(actor=actor, action="liaison.delete", target=liaison, summary=liaison.name)
     liaison.delete()
 
 
@@ -160,12 +167,18 @@ def body_member_remove(*, member: BodyMember) -> None:
 
 
 @transaction.atomic
-def agreement_create(*, municipality: Municipality, **fields: Any) -> PartnershipAgreement:
-    return _assign(PartnershipAgreement(municipality=municipality), AGREEMENT_FIELDS, fields)
+def agreement_create(
+    *, municipality: Municipality, actor: Actor = None, **fields: Any
+) -> PartnershipAgreement:
+    agreement = _assign(PartnershipAgreement(municipality=municipality), AGREEMENT_FIELDS, fields)
+    audit_record(actor=actor, action="agreement.create", target=agreement, summary=agreement.title)
+    return agreement
 
 
 @transaction.atomic
-def agreement_update(*, agreement: PartnershipAgreement, **fields: Any) -> PartnershipAgreement:
+def agreement_update(
+    *, agreement: PartnershipAgreement, actor: Actor = None, **fields: Any
+) -> PartnershipAgreement:
     stored_end = (
         PartnershipAgreement.objects.filter(pk=agreement.pk).values_list("end", flat=True).first()
     )
@@ -173,7 +186,9 @@ def agreement_update(*, agreement: PartnershipAgreement, **fields: Any) -> Partn
         # A new end date earns new reminders.
         agreement.reminded_60_at = None
         agreement.reminded_14_at = None
-    return _assign(agreement, AGREEMENT_FIELDS, fields)
+    agreement = _assign(agreement, AGREEMENT_FIELDS, fields)
+    audit_record(actor=actor, action="agreement.update", target=agreement, summary=agreement.title)
+    return agreement
 
 
 # --- annual cycle ----------------------------------------------------------------------------
@@ -199,7 +214,9 @@ def cycle_entry_delete(*, entry: CycleEntry) -> None:
 
 @transaction.atomic
 def practice_create(*, created_by: User | None, **fields: Any) -> GoodPractice:
-    return _assign(GoodPractice(created_by=created_by), PRACTICE_FIELDS, fields)
+    practice = _assign(GoodPractice(created_by=created_by), PRACTICE_FIELDS, fields)
+    audit_record(actor=created_by, action="practice.create", target=practice)
+    return practice
 
 
 @transaction.atomic
@@ -233,6 +250,7 @@ def adoption_record(
     )
     adoption.full_clean(exclude=["municipality", "practice"])
     adoption.save()
+    audit_record(actor=recorded_by, action="practice.adopt", target=adoption, summary=str(adoption))
     return adoption
 
 
@@ -262,6 +280,7 @@ def guide_start(
     version = GuideVersion(guide=guide, number=1, narrative=narrative, created_by=user)
     version.full_clean()
     version.save()
+    audit_record(actor=user, action="guide.start", target=guide, summary=str(municipality))
     return version
 
 
@@ -306,6 +325,9 @@ def guide_publish(*, version: GuideVersion, user: User | None) -> GuideVersion:
     version.published_at = timezone.now()
     version.published_by = user
     version.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    audit_record(
+        actor=user, action="guide.publish", target=version, summary=f"version {version.number}"
+    )
     return version
 
 

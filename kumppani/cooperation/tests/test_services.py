@@ -179,3 +179,19 @@ def test_recurring_entry_occurs_every_year_and_leap_day_is_kept(world: World) ->
         services.cycle_entry_create(
             municipality=world.municipality, title_fi="Väärä", month=4, day=31
         )
+
+
+def test_publishing_is_audited_and_liaison_profile_is_in_the_personal_data_export(
+    world: World,
+) -> None:
+    from kumppani.accounts.models import AuditEvent
+    from kumppani.accounts.personal_data import personal_data_export
+
+    LiaisonFactory.create(municipality=world.municipality, user=world.liaison, name="Kaisa")
+    draft = services.guide_start(municipality=world.municipality, user=world.liaison)
+    services.guide_draft_save(version=draft, narrative={"strategy": {"fi": "Teksti"}})
+    services.guide_publish(version=draft, user=world.liaison)
+    assert AuditEvent.objects.filter(action="guide.publish", actor=world.liaison).exists()
+    exported = personal_data_export(user=world.liaison)["cooperation"]
+    assert exported["liaison_profiles"][0]["name"] == "Kaisa"
+    assert exported["guide_versions_published"][0]["version"] == 1

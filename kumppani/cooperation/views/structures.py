@@ -50,7 +50,9 @@ def liaisons_manage(request: HttpRequest, code: str) -> HttpResponse:
     form = LiaisonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.liaison_create(municipality=municipality, **form.cleaned_data)
+            services.liaison_create(
+                municipality=municipality, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -72,7 +74,7 @@ def liaison_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = LiaisonForm(request.POST or None, instance=liaison)
     if request.method == "POST" and form.is_valid():
         try:
-            services.liaison_update(liaison=liaison, **form.cleaned_data)
+            services.liaison_update(liaison=liaison, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -90,7 +92,7 @@ def liaison_delete(request: HttpRequest, pk: int) -> HttpResponse:
     liaison = get_object_or_404(Liaison.objects.select_related("municipality__region"), pk=pk)
     require(access.can_manage(request.user, liaison.municipality), request)
     code = liaison.municipality.code
-    services.liaison_delete(liaison=liaison)
+    services.liaison_delete(liaison=liaison, actor=request.user)
     messages.success(request, _("The liaison was removed."))
     return redirect("cooperation:liaisons_manage", code=code)
 
@@ -267,7 +269,9 @@ def agreement_create(request: HttpRequest, code: str) -> HttpResponse:
     form = AgreementForm(request.POST or None, request.FILES or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.agreement_create(municipality=municipality, **form.cleaned_data)
+            created = services.agreement_create(
+                municipality=municipality, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -299,7 +303,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.agreement_update(agreement=found, **form.cleaned_data)
+            services.agreement_update(agreement=found, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
