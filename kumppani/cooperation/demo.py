@@ -258,6 +258,9 @@ def _practices() -> None:
         ("276", "Hyvinvointihytinä", "Välfärdsträff", "Wellbeing meetup",
          "Kolmesti vuodessa pidettävä kunnan ja järjestöjen tapaaminen, jossa jaetaan "
          "ajankohtaiset asiat ja sovitaan yhteisistä toimista.", ["426", "309"]),
+        ("426", "Hyvinvointitupa", "Välfärdsstuga", "Wellbeing hut",
+         "Matalan kynnyksen kohtaamispaikka, jossa järjestöjen vapaaehtoiset ja kunnan "
+         "hyvinvointipalvelut tapaavat asukkaita viikoittain.", ["167", "707"]),
         ("541", "Yhdistysilta", "Föreningskväll", "Association evening",
          "Ilta, jossa yhdistykset ja kunta kohtaavat ja ideoivat yhdessä "
          "hyvinvointisuunnitelman toimenpiteitä.", ["176", "850"]),
