@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import User
 from kumppani.associations.models import Association
 from kumppani.forums.models import (
@@ -70,6 +71,7 @@ def forum_create(
     _check_scope(forum, chosen)
     forum.save()
     forum.municipalities.set(chosen)
+    audit_record(actor=created_by, action="forum.create", target=forum, summary=forum.title_fi)
     return forum
 
 
@@ -77,6 +79,7 @@ def forum_create(
 def forum_update(
     *,
     forum: Forum,
+    actor: User | None = None,
     municipalities: Iterable[Municipality] | None = None,
     **fields: Any,
 ) -> Forum:
@@ -93,11 +96,14 @@ def forum_update(
     forum.save()
     if municipalities is not None:
         forum.municipalities.set(chosen)
+    audit_record(actor=actor, action="forum.update", target=forum, summary=forum.title_fi)
     return forum
 
 
 @transaction.atomic
-def attendance_record(*, forum: Forum, associations: Iterable[Association]) -> int:
+def attendance_record(
+    *, forum: Forum, associations: Iterable[Association], actor: User | None = None
+) -> int:
     """Replace the list of associations that came; the forum counts as held."""
     if forum.start > timezone.now():
         raise ValidationError(_("Attendance can be recorded once the forum has started."))
@@ -111,6 +117,9 @@ def attendance_record(*, forum: Forum, associations: Iterable[Association]) -> i
     if forum.status != ForumStatus.CANCELLED:
         forum.status = ForumStatus.HELD
     forum.save(update_fields=["attendance_recorded_at", "status", "updated_at"])
+    audit_record(
+        actor=actor, action="forum.attendance", target=forum, summary=f"{len(chosen)} associations"
+    )
     return len(chosen)
 
 

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.associations.models import Association, Category
 from kumppani.forums.models import (
@@ -73,6 +74,7 @@ def invitation_batch_create(
     chosen = list(categories)
     if chosen:
         batch.categories.set(chosen)
+    audit_record(actor=created_by, action="forum.invite", target=forum, summary=f"batch {batch.pk}")
     transaction.on_commit(lambda: _enqueue(batch.pk))
     return batch
 

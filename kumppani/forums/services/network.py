@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import User
 from kumppani.forums.models import Forum, NetworkMaterial
 from kumppani.forums.uploads import validate_material
@@ -28,6 +29,7 @@ def material_add(
         material.file = file
     material.full_clean()
     material.save()
+    audit_record(actor=added_by, action="network.material_add", target=material, summary=title)
     return material
 
 

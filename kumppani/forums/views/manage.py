@@ -97,7 +97,12 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         municipalities = list(data.pop("municipalities"))
         try:
-            forum_update(forum=forum, municipalities=municipalities, **data)
+            forum_update(
+                forum=forum,
+                actor=current_user(request),
+                municipalities=municipalities,
+                **data,
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -162,7 +167,11 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            count = attendance_record(forum=forum, associations=form.cleaned_data["associations"])
+            count = attendance_record(
+                forum=forum,
+                associations=form.cleaned_data["associations"],
+                actor=current_user(request),
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
