@@ -75,6 +75,25 @@ def survey_structure(*, survey_id: int) -> Survey:
     )
 
 
+def section_list(*, survey_id: int) -> list[int]:
+    """The ids of the survey's sections in order (the answering pages are numbered by it)."""
+    return list(
+        Section.objects.filter(survey_id=survey_id)
+        .order_by("order", "id")
+        .values_list("id", flat=True)
+    )
+
+
+def section_with_questions(*, section_id: int) -> Section:
+    return (
+        Section.objects.select_related("theme")
+        .prefetch_related(
+            Prefetch("questions", queryset=Question.objects.prefetch_related("choices"))
+        )
+        .get(pk=section_id)
+    )
+
+
 def invitation_by_token(*, token: str) -> Invitation:
     return Invitation.objects.select_related(
         "survey__municipality", "survey__region", "association", "municipality"

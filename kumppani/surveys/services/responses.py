@@ -58,6 +58,10 @@ def _closed_error(invitation: Invitation) -> SurveyClosedError:
 
 def _locked_response(invitation: Invitation) -> Response:
     """The invitation's response, created if needed, locked for this transaction."""
+    response = Response.objects.select_for_update().filter(invitation=invitation).first()
+    if response is not None:
+        return response
+    # First save: lock the invitation so two first saves cannot both create a response.
     Invitation.objects.select_for_update().filter(pk=invitation.pk).exists()
     response, _created = Response.objects.get_or_create(
         invitation=invitation,
@@ -102,6 +106,7 @@ def response_save(
     values: dict[int, Value],
     fingerprints: dict[int, str] | None = None,
     user: User | None = None,
+    questions: list[Question] | None = None,
 ) -> SaveResult:
     """Save a draft of some questions (one section page, or one autosave).
 
@@ -114,17 +119,18 @@ def response_save(
         raise ValidationError(_("This answer has already been sent and can no longer be changed."))
     if not survey.is_open():
         raise _closed_error(invitation)
-    questions = {
-        q.pk: q for q in Question.objects.filter(section__survey_id=survey.pk, pk__in=list(values))
-    }
-    existing = {
-        a.question_id: a
-        for a in Answer.objects.filter(
-            response=response, question_id__in=list(questions)
-        ).prefetch_related("selected", "proposals")
-    }
+    if questions is None:
+        questions = list(Question.objects.filter(section__survey_id=survey.pk, pk__in=list(values)))
+    by_id = {q.pk: q for q in questions if q.pk in values}
+    existing_qs = Answer.objects.filter(response=response, question_id__in=list(by_id))
+    kinds = {q.kind for q in by_id.values()}
+    if kinds & {QuestionKind.SINGLE, QuestionKind.MULTIPLE}:
+        existing_qs = existing_qs.prefetch_related("selected")
+    if QuestionKind.PROPOSALS in kinds:
+        existing_qs = existing_qs.prefetch_related("proposals")
+    existing = {a.question_id: a for a in existing_qs}
     result = SaveResult(response=response)
-    for qid, question in questions.items():
+    for qid, question in by_id.items():
         value = values[qid]
         answer = existing.get(qid)
         if fingerprints is not None and fingerprints.get(qid) == fingerprint(question, value):

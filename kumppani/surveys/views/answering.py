@@ -18,6 +18,8 @@ from kumppani.surveys.selectors import (
     invitation_by_token,
     invitations_overview,
     response_answers,
+    section_list,
+    section_with_questions,
     survey_structure,
 )
 from kumppani.surveys.services import (
@@ -153,16 +155,20 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def respond_section(request: HttpRequest, token: str, index: int) -> HttpResponse:
     invitation = _invitation(token)
-    survey = survey_structure(survey_id=invitation.survey_id)
-    sections = list(survey.sections.all())
+    survey = invitation.survey
+    sections = section_list(survey_id=survey.pk)
     if not 1 <= index <= len(sections):
         raise Http404
-    section = sections[index - 1]
-    response, answers = response_answers(invitation=invitation)
-    values = {q.pk: stored_value(q, answers.get(q.pk)) for q in section.questions.all()}
+    section = section_with_questions(section_id=sections[index - 1])
+    questions = list(section.questions.all())
     state = _state(survey)
-    read_only = state != "open" or (response is not None and response.is_submitted)
     autosave = request.headers.get("X-Autosave") == "1"
+    response = None
+    values: dict[int, object] = {}
+    if request.method == "GET":
+        response, answers = response_answers(invitation=invitation)
+        values = {q.pk: stored_value(q, answers.get(q.pk)) for q in questions}
+    read_only = state != "open" or (response is not None and response.is_submitted)
     form = AnswerForm(
         request.POST if request.method == "POST" else None,
         section=section,
@@ -179,6 +185,7 @@ def respond_section(request: HttpRequest, token: str, index: int) -> HttpRespons
                     values=form.values(),
                     fingerprints=form.fingerprints(),
                     user=user,
+                    questions=questions,
                 )
             except (SurveyClosedError, ValidationError) as exc:
                 error = " ".join(exc.messages)
@@ -205,6 +212,8 @@ def respond_section(request: HttpRequest, token: str, index: int) -> HttpRespons
             error = _("Check the answers marked below; nothing was saved.")
         if autosave:
             return JsonResponse({"saved": False, "message": error}, status=400)
+        response = response_answers(invitation=invitation)[0]
+        read_only = state != "open" or (response is not None and response.is_submitted)
     context = {
         "invitation": invitation,
         "survey": survey,
