@@ -23,6 +23,7 @@ def municipality_panel(request: HttpRequest, municipality: Municipality) -> Pane
         "guide": selectors.guide_latest_published(municipality=municipality),
         "adoptions": list(selectors.adoptions_touching(municipality=municipality)[:20]),
         "can_manage": access.can_manage(request.user, municipality),
+        "sees_summaries": access.sees_summaries(request.user, municipality),
     }
     return Panel(template="cooperation/panels/municipality.html", context=context, order=10)
 
