@@ -64,7 +64,7 @@ def decision_record(
         into_self = (group is not None and merged_into_group == group) or (
             proposal is not None and merged_into_proposal == proposal
         )
-        if merged_into_group is None and merged_into_proposal is None:
+        if merged_into_group is None and (group is not None or merged_into_proposal is None):
             errors["merged_into"] = [_("Choose what the proposal is merged into.")]
         elif into_self:
             errors["merged_into"] = [_("A proposal cannot be merged into itself.")]

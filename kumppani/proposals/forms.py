@@ -10,7 +10,7 @@ from kumppani.associations.models import Association
 from kumppani.forums.models import Forum
 from kumppani.geography.models import Municipality
 from kumppani.proposals import access
-from kumppani.proposals.models import Criterion, Decision, ProposalGroup, ProposerType
+from kumppani.proposals.models import Criterion, Decision, Proposal, ProposalGroup, ProposerType
 from kumppani.welfare.models import Goal, Measure, Theme
 
 TOGETHER_CHOICES = [
@@ -148,6 +148,9 @@ class DecisionForm(forms.Form):
     merged_into_group = forms.ModelChoiceField(
         label=_("Merged into group"), queryset=ProposalGroup.objects.none(), required=False
     )
+    merged_into_proposal = forms.IntegerField(
+        label=_("Or merged into proposal number"), min_value=1, required=False
+    )
 
     def __init__(
         self,
@@ -166,6 +169,16 @@ class DecisionForm(forms.Form):
         if exclude_group is not None:
             groups = groups.exclude(pk=exclude_group)
         _model_field(self, "merged_into_group").queryset = groups.order_by("label")
+        self.municipality = municipality
+
+    def clean_merged_into_proposal(self) -> Proposal | None:
+        number = self.cleaned_data.get("merged_into_proposal")
+        if number is None:
+            return None
+        found = Proposal.objects.filter(pk=number, municipality=self.municipality).first()
+        if found is None:
+            raise forms.ValidationError(_("No proposal with this number in the municipality."))
+        return found
 
 
 class MoveForm(forms.Form):

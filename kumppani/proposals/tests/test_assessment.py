@@ -219,3 +219,22 @@ def test_my_pages_and_outcomes_run_constant_queries(world: World) -> None:
             row.append(len(queries))
         counts.append(row)
     assert counts[0] == counts[1]
+
+
+def test_proposal_merged_into_another_proposal(world: World) -> None:
+    first = proposal_create(
+        municipality=world.municipality, text="Kävelyryhmä", proposer_type=ProposerType.RESIDENT
+    )
+    second = proposal_create(
+        municipality=world.municipality, text="Kävelyryhmiä", proposer_type=ProposerType.RESIDENT
+    )
+    client = _client(world.liaison)
+    url = reverse("proposals:proposal_decide", args=[second.pk])
+    client.post(url, {"decision": "merged", "reason": "Sama asia.", "merged_into_proposal": 999999})
+    second.refresh_from_db()
+    assert second.decision == ""
+    client.post(
+        url, {"decision": "merged", "reason": "Sama asia.", "merged_into_proposal": first.pk}
+    )
+    second.refresh_from_db()
+    assert second.decision == Decision.MERGED and second.merged_into == first

@@ -171,6 +171,7 @@ def _decide(request: HttpRequest, target: Proposal | ProposalGroup) -> bool:
             responsible_unit=data.get("responsible_unit") or "",
             forwarded_to=data.get("forwarded_to") or "",
             merged_into_group=data.get("merged_into_group"),
+            merged_into_proposal=data.get("merged_into_proposal"),
             **kwargs,
         )
     except ValidationError as error:
