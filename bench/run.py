@@ -177,6 +177,8 @@ def probe(port: int, path: str) -> int:
             return int(r.status)
     except urllib.error.HTTPError as error:
         return int(error.code)
+    except (urllib.error.URLError, TimeoutError, ConnectionError):
+        return 0  # no answer within 30 s (reported as HTTP 0)
 
 
 def run_wrk(

@@ -10,7 +10,6 @@ from django.db.models import Prefetch, QuerySet
 from kumppani.accounts.models import Role, RoleAssignment
 from kumppani.associations.models import Association
 from kumppani.associations.search import count_matches, ranked_ids, search
-from kumppani.core.text import query_terms
 
 
 @dataclass(frozen=True)
@@ -89,19 +88,10 @@ def association_directory_page(
 ) -> Page[Association]:
     """One page of the directory, in three queries whatever the number of matches.
 
-    With search words, one query ranks the matches and counts them in the same pass (a window
-    count instead of a second COUNT(*) over every match), and a second one loads only the rows
-    shown. Without words, the ordered queryset is paginated as usual.
+    One narrow query orders the matches (by relevance with search words, else by name) and
+    counts them in the same pass (a window count instead of a second COUNT(*) over every
+    match); a second one loads only the rows shown, a third their categories.
     """
-    if not filters.q.strip() or not query_terms(filters.q):
-        listing = (
-            _filtered(filters)
-            .select_related("home_municipality")
-            .only(*LISTING_FIELDS)
-            .prefetch_related("categories")
-            .order_by("name_fi", "id")
-        )
-        return Paginator(listing, per_page).get_page(page)
     base = _filtered(filters)
     try:
         number = int(page or 1)
