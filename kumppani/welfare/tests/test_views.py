@@ -50,18 +50,29 @@ def _fill(plan: Plan, world: World, n: int) -> None:
         services.review_save(plan=plan, year=2025 + t % 4, date=dt.date(2025, 1, 1), summary_fi="k")
 
 
-def test_plan_page_constant_queries(
+def test_plan_pages_run_constant_queries(
     world: World, client: Any, django_assert_max_num_queries: Any
 ) -> None:
     plan = PlanFactory.create(municipality=world.municipality)
     _fill(plan, world, 2)
-    url = reverse("welfare:plan", args=[plan.pk])
-    with django_assert_max_num_queries(20) as small:
-        assert client.get(url).status_code == 200
+    theme = plan.themes.first()
+    assert theme is not None
+    urls = [
+        reverse("welfare:plan", args=[plan.pk]),
+        reverse("welfare:plan_current", args=[world.municipality.code]),
+        reverse("welfare:theme", args=[theme.pk]),
+        f"/api/v1/plans/{plan.pk}",
+    ]
+    small = []
+    for url in urls:
+        with django_assert_max_num_queries(20) as queries:
+            assert client.get(url).status_code == 200
+        small.append(len(queries.captured_queries))
     _fill(plan, world, 4)
-    with django_assert_max_num_queries(20) as large:
-        assert client.get(url).status_code == 200
-    assert len(small.captured_queries) == len(large.captured_queries)
+    for url, before in zip(urls, small, strict=True):
+        with django_assert_max_num_queries(20) as queries:
+            assert client.get(url).status_code == 200
+        assert len(queries.captured_queries) == before, url
 
 
 def test_plan_page_shows_tree_progress_and_knowledge(world: World, client: Any) -> None:
