@@ -214,3 +214,20 @@ def test_premises_share_from_survey_and_registry(world: World) -> None:
     assert stats.total.survey_sote.percent == 75
     # Other associations: the village association (yes) and the culture one (no).
     assert (kontiolahti.survey_other.yes, kontiolahti.survey_other.total) == (1, 2)
+
+
+def test_survey_period_feeds_the_annual_cycle(world: World) -> None:
+    from kumppani.core.cycle import cycle_items
+
+    built = build_survey()
+    regional = build_survey(scope=Scope.REGION, municipality=None, region=world.region)
+    today = timezone.localdate()
+    items = [
+        i
+        for i in cycle_items(world.municipality, today, today + dt.timedelta(days=30))
+        if i.kind == "survey_period"
+    ]
+    uids = {i.uid for i in items}
+    assert {f"survey-{built.survey.pk}@kumppani", f"survey-{regional.survey.pk}@kumppani"} <= uids
+    far = cycle_items(world.far_municipality, today, today + dt.timedelta(days=30))
+    assert not [i for i in far if i.kind == "survey_period"]
