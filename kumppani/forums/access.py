@@ -30,6 +30,11 @@ def can_organise_in(user: AnyUser, municipality: Municipality) -> bool:
     ) or has_municipal_role(user, municipality.pk, Role.AGENT)
 
 
+def is_municipal_organiser(user: AnyUser, municipality: Municipality) -> bool:
+    """The municipality's own side (liaison, coordinator, admin), as opposed to the agent."""
+    return manages_municipality(user, municipality.pk, municipality.region_id)
+
+
 def can_organise_in_region(user: AnyUser, region: Region) -> bool:
     return is_admin(user) or coordinates_region(user, region.pk)
 

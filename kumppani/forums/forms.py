@@ -66,6 +66,7 @@ class ForumForm(forms.ModelForm):
             "municipalities",
             "region",
             "body",
+            "co_organiser",
             "start",
             "end",
             "place",
@@ -91,12 +92,17 @@ class ForumForm(forms.ModelForm):
         municipalities: Any,
         regions: Any,
         bodies: Any,
+        agents: Any,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipalities"].queryset = municipalities  # type: ignore[attr-defined]
         self.fields["region"].queryset = regions  # type: ignore[attr-defined]
         self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+        self.fields["co_organiser"].queryset = agents  # type: ignore[attr-defined]
+        self.fields["co_organiser"].help_text = _(
+            "The association agent paired with the liaison, if they co-organise."
+        )
         for name in ("start", "end", "registration_closes_at"):
             self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
 

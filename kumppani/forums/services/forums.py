@@ -64,7 +64,7 @@ def forum_create(
     if unknown:
         raise TypeError(f"unknown forum fields: {sorted(unknown)}")
     forum = Forum(created_by=created_by, **fields)
-    if forum.liaison is None and created_by is not None:
+    if "liaison" not in fields and created_by is not None:
         forum.liaison = created_by
     chosen = list(municipalities)
     forum.full_clean()

@@ -57,6 +57,7 @@ def test_liaison_creates_forum(world: World, client_for: Any) -> None:
     assert response.status_code == 302
     forum = Forum.objects.get()
     assert forum.liaison == world.liaison
+    assert forum.co_organiser is None
     assert list(forum.municipalities.all()) == [world.municipality]
 
 
@@ -273,6 +274,8 @@ def test_agent_co_organises_but_does_not_set_the_target(world: World) -> None:
     assert client.get(reverse("forums:edit", args=[forum.pk])).status_code == 200
     assert client.get(reverse("forums:registrations", args=[forum.pk])).status_code == 200
     assert client.post(reverse("forums:create"), _form(world)).status_code == 302
+    created = Forum.objects.latest("pk")
+    assert (created.co_organiser, created.liaison) == (agent, None)
     assert client.get(reverse("forums:target", args=["276"])).status_code == 403
     page = client.get(world.municipality.get_absolute_url()).content.decode()
     assert "Forums held in the last 12 months" in page  # sees the municipal summary

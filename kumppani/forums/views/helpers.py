@@ -52,3 +52,14 @@ def get_forum(pk: int) -> Forum:
 
 def current_user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
+
+
+def agents_for(municipalities: QuerySet[Municipality]) -> QuerySet[User]:
+    """Association agents of these municipalities (possible co-organisers)."""
+    return (
+        User.objects.filter(
+            roles__role=Role.AGENT, roles__municipality__in=municipalities.values("pk")
+        )
+        .distinct()
+        .order_by("full_name", "email")
+    )

@@ -24,6 +24,7 @@ from kumppani.forums.services.forums import (
 )
 from kumppani.forums.services.invitations import invitation_batch_create
 from kumppani.forums.views.helpers import (
+    agents_for,
     bodies_for,
     current_user,
     get_forum,
@@ -60,6 +61,7 @@ def _forum_form(request: HttpRequest, instance: Forum | None = None) -> ForumFor
         municipalities=municipalities,
         regions=organisable_regions(current_user(request)),
         bodies=bodies_for(municipalities),
+        agents=agents_for(municipalities),
     )
 
 
@@ -76,10 +78,15 @@ def create(request: HttpRequest) -> HttpResponse:
             region is None or access.can_organise_in_region(request.user, region)
         )
         base_access.require(allowed, request)
+        user = current_user(request)
+        if municipalities and not any(
+            access.is_municipal_organiser(user, m) for m in municipalities
+        ):
+            # An association agent co-organises; the forum has no liaison organiser yet.
+            data["co_organiser"] = user
+            data["liaison"] = None
         try:
-            forum = forum_create(
-                created_by=current_user(request), municipalities=municipalities, **data
-            )
+            forum = forum_create(created_by=user, municipalities=municipalities, **data)
         except ValidationError as error:
             _apply_errors(form, error)
         else:
