@@ -6,8 +6,8 @@ temporary directory by default; with DATABASE_URL=postgres://…/kumppani it use
 four questions and 250 invitations, and runs 500 respondent threads: two per invitation, like two
 representatives of the same association editing the same answer at the same time, each changing
 its own two questions and sending what it sees of the other two (the page's fingerprints tell the
-server those were untouched). Each thread opens its section page once, then saves (the autosave
-request) with a think time of 2–6 s until the minute is over.
+server those were untouched). Each thread first opens its section page; when all pages are open,
+the measured minute starts: each saves (the autosave request) with a think time of 3–9 s.
 
 Afterwards it stops the server and checks in the database that every question holds exactly the
 last value whose save was acknowledged (no answer lost, none overwritten by the other
@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 QUESTIONS = 4
+THINK = (3.0, 9.0)  # seconds between one person's saves (autosave while typing, then reading)
 
 
 def free_port() -> int:
@@ -141,7 +142,13 @@ def request(port: int, method: str, path: str, body: str = "", headers: dict[str
 
 
 def respondent(
-    index: int, port: int, token: str, questions: list[int], deadline: float, stats: Stats
+    index: int,
+    port: int,
+    token: str,
+    questions: list[int],
+    duration: float,
+    stats: Stats,
+    opened: threading.Barrier,
 ) -> None:
     rng = random.Random(index)
     mine = questions[:2] if index % 2 == 0 else questions[2:]
@@ -158,7 +165,9 @@ def respondent(
         stats.error(f"GET {exc!r}")
     seen = {q: "" for q in questions}
     counter = 0
-    time.sleep(rng.uniform(0, 4))
+    opened.wait()  # everyone has the page open; the measured minute starts together
+    deadline = time.monotonic() + duration
+    time.sleep(rng.uniform(0, THINK[1]))
     while time.monotonic() < deadline:
         counter += 1
         values = {q: f"r{index}-q{q}-v{counter}" for q in mine}
@@ -181,7 +190,7 @@ def respondent(
                 stats.error(f"POST {status} {body[:120]!r}")
         except (OSError, ValueError) as exc:
             stats.error(f"POST {exc!r}")
-        time.sleep(rng.uniform(2, 6))
+        time.sleep(rng.uniform(*THINK))
 
 
 def main() -> None:
@@ -216,15 +225,18 @@ def main() -> None:
             request(port, "GET", "/healthz")
             reference.append(time.perf_counter() - began)
         stats = Stats()
-        deadline = time.monotonic() + args.duration
+        opened = threading.Barrier(args.respondents)
         threads = [
             threading.Thread(
                 target=respondent,
-                args=(i, port, data["tokens"][i // 2], data["questions"], deadline, stats),
+                args=(
+                    i, port, data["tokens"][i // 2], data["questions"], args.duration, stats,
+                    opened,
+                ),
                 daemon=True,
             )
             for i in range(args.respondents)
-        ]
+        ]  # fmt: skip
         started = time.monotonic()
         for t in threads:
             t.start()
@@ -251,6 +263,7 @@ def main() -> None:
         "invitations": args.respondents // 2,
         "questions_per_response": QUESTIONS,
         "duration_s": args.duration,
+        "think_time_s": list(THINK),
         "wall_s": round(wall, 1),
         "saves_acknowledged": len(lat),
         "errors": len(stats.errors),
