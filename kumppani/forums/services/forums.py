@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kumppani.accounts.audit import audit_record
@@ -86,6 +89,9 @@ def forum_update(
     unknown = set(fields) - set(FORUM_FIELDS)
     if unknown:
         raise TypeError(f"unknown forum fields: {sorted(unknown)}")
+    # Compare with the stored row: a bound ModelForm has already changed the instance.
+    stored = Forum.objects.filter(pk=forum.pk).values_list("status", flat=True).first()
+    cancelling = fields.get("status") == ForumStatus.CANCELLED and stored != ForumStatus.CANCELLED
     for key, value in fields.items():
         setattr(forum, key, value)
     forum.full_clean()
@@ -96,6 +102,12 @@ def forum_update(
     forum.save()
     if municipalities is not None:
         forum.municipalities.set(chosen)
+    if cancelling:
+        active = forum.registrations.filter(status__in=ACTIVE_STATUSES)
+        emails = sorted(set(active.values_list("user__email", flat=True)))
+        active.update(status="cancelled", cancelled_at=timezone.now())
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        transaction.on_commit(lambda: _send_cancelled(forum.pk, emails, language))
     audit_record(actor=actor, action="forum.update", target=forum, summary=forum.title_fi)
     return forum
 
@@ -134,14 +146,21 @@ def forum_record_outcome(*, forum: Forum, minutes: str, outcomes: str) -> Forum:
     return forum
 
 
-@transaction.atomic
-def forum_cancel(*, forum: Forum) -> Forum:
-    forum.status = ForumStatus.CANCELLED
-    forum.save(update_fields=["status", "updated_at"])
-    forum.registrations.filter(status__in=ACTIVE_STATUSES).update(
-        status="cancelled", cancelled_at=timezone.now()
-    )
-    return forum
+def _send_cancelled(forum_id: int, emails: list[str], language: str) -> None:
+    """One email to each person who had registered (after commit)."""
+    if not emails:
+        return
+    forum = Forum.objects.get(pk=forum_id)
+    with translation.override(language):
+        connection = get_connection()
+        subject = _("Cancelled: %(title)s") % {"title": forum}
+        body = render_to_string(
+            "forums/email/cancelled.txt",
+            {"forum": forum, "url": settings.SITE_ROOT + forum.get_absolute_url()},
+        )
+        connection.send_messages(
+            [EmailMessage(subject=subject, body=body, to=[email]) for email in emails]
+        )
 
 
 @transaction.atomic

@@ -139,3 +139,25 @@ def test_registrant_changes_numbers_within_capacity(world: World, client_for: An
     registration.refresh_from_db()
     assert registration.participants == 3
     assert client_for("other_rep").get(url).status_code == 403
+
+
+def test_cancelling_the_forum_tells_the_registrants(
+    world: World, client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    forum = ForumFactory.create(municipalities=[world.municipality])
+    _register(client_for("rep"), forum.pk, world.association.pk)
+    data = {
+        "type": forum.type,
+        "title_fi": forum.title_fi,
+        "municipalities": [world.municipality.pk],
+        "start": forum.start.strftime("%Y-%m-%dT%H:%M"),
+        "end": forum.end.strftime("%Y-%m-%dT%H:%M"),
+        "place": forum.place,
+        "status": "cancelled",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("liaison").post(reverse("forums:edit", args=[forum.pk]), data)
+    assert response.status_code == 302
+    assert Registration.objects.get().status == "cancelled"
+    assert [m.to for m in mail.outbox] == [["rep@example.org"]]
+    assert "has been cancelled" in mail.outbox[0].body
