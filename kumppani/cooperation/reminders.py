@@ -58,11 +58,13 @@ def _send(agreement_ids: list[int], days: int) -> None:
         address = liaison.email or (liaison.user.email if liaison.user else "")
         if address:
             recipients.setdefault(liaison.municipality_id, set()).add(address.lower())
-    with translation.override(settings.LANGUAGE_CODE):
-        for agreement in agreements:
-            to = sorted(recipients.get(agreement.municipality_id, set()))
-            if not to:
-                continue
+    for agreement in agreements:
+        to = sorted(recipients.get(agreement.municipality_id, set()))
+        if not to:
+            continue
+        # Swedish-majority municipalities get their reminders in Swedish.
+        swedish = agreement.municipality.language_status.startswith("sv")
+        with translation.override("sv" if swedish else settings.LANGUAGE_CODE):
             context = {"agreement": agreement, "days": days, "site_root": settings.SITE_ROOT}
             send_mail(
                 subject=_("Partnership agreement ends on %(date)s: %(title)s")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.i18n import localized
+from kumppani.core.i18n import FALLBACK_ORDER, localized
 
 
 class Liaison(models.Model):
@@ -54,6 +55,15 @@ class Liaison(models.Model):
     @property
     def role_description(self) -> str:
         return localized(self, "role_description")
+
+    @property
+    def role_description_language(self) -> str:
+        """The language of the text ``role_description`` shows (for the lang attribute)."""
+        wanted = (get_language() or "fi")[:2]
+        for code in (wanted, *FALLBACK_ORDER):
+            if getattr(self, f"role_description_{code}", ""):
+                return code
+        return wanted
 
 
 class AgentPairing(models.Model):
