@@ -15,9 +15,11 @@ from kumppani.cooperation.tests.factories import (
     BodyMemberFactory,
     CycleEntryFactory,
     GoodPracticeFactory,
+    GuideVersionFactory,
     LiaisonFactory,
 )
 from kumppani.core.testing import build_world
+from kumppani.geography.models import Municipality
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -105,8 +107,21 @@ def test_public_cooperation_pages_are_accessible(page: Any, live_server: Any) ->
     agreement = AgreementFactory.create(
         municipality=world.municipality, association=world.association
     )
+    porvoo = GuideVersionFactory.create(
+        guide__municipality=Municipality.objects.get(code="638"),
+        number=1,
+        narrative={"strategy": {"fi": "Painopisteet", "sv": "**Prioriteringar** i Borgå"}},
+    )
+    GuideVersionFactory.create(
+        guide=porvoo.guide,
+        number=2,
+        narrative={"strategy": {"fi": "Uudet painopisteet", "sv": "Nya prioriteringar"}},
+    )
     for language in ("fi", "sv", "en"):
         for path in (
+            "/municipalities/638/guide/",
+            "/municipalities/638/guide/versions/",
+            "/municipalities/638/guide/versions/2/compare/",
             f"/practices/{practice.pk}/",
             f"/bodies/{member.body_id}/",
             f"/agreements/{agreement.pk}/",
