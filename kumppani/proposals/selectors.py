@@ -52,7 +52,14 @@ def board_groups(
     *, municipality: Municipality, theme_id: int | None = None
 ) -> QuerySet[ProposalGroup]:
     """The working group's list: groups with their first members (two queries per page)."""
-    members = Proposal.objects.select_related("association").order_by("id")
+    members = (
+        Proposal.objects.select_related("association")
+        .only(
+            "id", "group_id", "text", "proposer_type", "proposer_name", "together",
+            "association__id", "association__name_fi", "association__name_sv",
+        )
+        .order_by("id")
+    )  # fmt: skip
     qs = (
         ProposalGroup.objects.filter(municipality=municipality)
         .select_related("theme", "measure")
