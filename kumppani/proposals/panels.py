@@ -1,4 +1,5 @@
-"""Sections on shared pages: "My association's proposals" (My pages) and the municipality page."""
+"""Sections on shared pages: "My association's proposals" (My pages), the municipality page and
+the welfare measure page (the proposals a measure came from)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from kumppani.core.panels import DASHBOARD, MUNICIPALITY_PAGE, Panel, register
 from kumppani.geography.models import Municipality
 from kumppani.proposals import access
 from kumppani.proposals.models import Decision, Proposal
-from kumppani.proposals.selectors import measure_url, my_proposals
+from kumppani.proposals.selectors import measure_url, my_proposals, proposals_for_measure
 
 PANEL_ROWS = 10
 
@@ -49,6 +50,27 @@ def municipality_panel(request: HttpRequest, municipality: Municipality) -> Pane
     )
 
 
+def measure_panel(request: HttpRequest, measure: Any) -> Panel | None:
+    """On a measure's page: the proposals it came from (one query). Residents' names are not
+    shown; the assessors get links to the proposals."""
+    proposals = list(proposals_for_measure(measure)[:100])
+    if not proposals:
+        return None
+    return Panel(
+        template="proposals/panel_measure.html",
+        context={
+            "proposals": proposals,
+            "can_assess": access.can_assess(request.user, measure.goal.theme.plan.municipality_id),
+        },
+        order=60,
+    )
+
+
+# The welfare app's key for its measure page (kumppani.welfare.views.public.MEASURE_PAGE).
+MEASURE_PAGE = "welfare_measure"
+
+
 def register_panels() -> None:
     register(DASHBOARD, dashboard_panel)
     register(MUNICIPALITY_PAGE, municipality_panel)
+    register(MEASURE_PAGE, measure_panel)

@@ -103,6 +103,9 @@ def test_adopting_a_group_creates_a_measure_and_the_proposer_sees_it(world: Worl
     proposal.refresh_from_db()
     assert proposal.decision == Decision.ADOPTED and proposal.measure == measure
     assert list(proposals_for_measure(measure)) == [proposal]
+    measure_page = Client().get(measure.get_absolute_url()).content.decode()
+    assert "Ehdotukset, joista toimenpide syntyi" in measure_page
+    assert "Kyläyhdistys järjestää kävelyryhmiä ikäihmisille." in measure_page
     dashboard = _client(world.rep).get("/fi/me/").content.decode()
     assert "Kävelyryhmät ikäihmisille" in dashboard and "Vaikuttava ja edullinen." in dashboard
     outcomes = Client().get(reverse("proposals:outcomes", args=["276"])).content.decode()
