@@ -69,6 +69,7 @@ def liaison_dict(liaison: Liaison) -> dict[str, Any]:
         "role_description_fi": liaison.role_description_fi,
         "role_description_sv": liaison.role_description_sv,
         "role_description_en": liaison.role_description_en,
+        "named_on": liaison.named_on,
         "agents": [
             {
                 "name": p.agent_name,

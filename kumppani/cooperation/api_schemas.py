@@ -28,6 +28,7 @@ class LiaisonOut(Schema):
     role_description_fi: str
     role_description_sv: str
     role_description_en: str
+    named_on: dt.date | None
     agents: list[AgentOut]
 
 
@@ -47,6 +48,7 @@ class LiaisonIn(Schema):
     role_description_fi: str = Field(default="", max_length=10_000)
     role_description_sv: str = Field(default="", max_length=10_000)
     role_description_en: str = Field(default="", max_length=10_000)
+    named_on: dt.date | None = None
     is_public: bool = True
 
 

@@ -56,6 +56,7 @@ LIAISONS = {
     "638": ("Sara Strandberg", "kontaktperson.borga@example.org", "Välfärdstjänster", 30),
     "257": ("Kim Kyrklund", "yhdyshenkilo.kirkkonummi@example.org", "Hyvinvointipalvelut", 20),
 }
+LATER = {"707", "146", "422"}
 ROLE_FI = (
     "Järjestöyhdyshenkilö kutsuu kunnan järjestöt koolle säännöllisesti, huolehtii "
     "järjestöjen toimintaedellytyksistä ja välittää tietoa kunnan ja järjestöjen välillä."
@@ -96,7 +97,7 @@ def _liaisons() -> None:
     agents = {u.email: u for u in User.objects.filter(email__in=[v[1] for v in AGENTS.values()])}
     for order, (code, (name, email, unit, hours)) in enumerate(LIAISONS.items()):
         municipality = Municipality.objects.get(code=code)
-        liaison, _created = Liaison.objects.get_or_create(
+        liaison, created = Liaison.objects.get_or_create(
             municipality=municipality,
             name=name,
             defaults={
@@ -108,8 +109,13 @@ def _liaisons() -> None:
                 "role_description_sv": ROLE_SV if municipality.needs_swedish else "",
                 "role_description_en": ROLE_EN,
                 "user": users.get(email),
+                # Pohjois-Karjala: seven named at the start, three more later (P6).
+                "named_on": dt.date(2026, 3, 1) if code in LATER else dt.date(2024, 9, 1),
             },
         )
+        if not created and liaison.named_on is None:  # databases seeded before the field
+            liaison.named_on = dt.date(2026, 3, 1) if code in LATER else dt.date(2024, 9, 1)
+            liaison.save(update_fields=["named_on"])
         if code in AGENTS:
             agent_name, agent_email = AGENTS[code]
             found = _associations(code, 1)

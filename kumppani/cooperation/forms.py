@@ -44,10 +44,12 @@ class LiaisonForm(forms.ModelForm):
             "role_description_fi",
             "role_description_sv",
             "role_description_en",
+            "named_on",
             "is_public",
             "order",
         ]
         widgets = {
+            "named_on": DATE,
             "role_description_fi": forms.Textarea(attrs={"rows": 4}),
             "role_description_sv": forms.Textarea(attrs={"rows": 3}),
             "role_description_en": forms.Textarea(attrs={"rows": 3}),

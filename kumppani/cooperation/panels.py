@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 
 from kumppani.accounts.access import roles_of
 from kumppani.accounts.models import Role
@@ -31,7 +33,14 @@ def municipality_panel(request: HttpRequest, municipality: Municipality) -> Pane
 def region_panel(request: HttpRequest, region: Region) -> Panel:
     """P6: which municipalities have a named liaison; which have a published guide and its age."""
     rows = selectors.region_overview(region=region)
+    year_start = dt.date(timezone.localdate().year, 1, 1)
+    named = [row for row in rows if row.liaison_count]
+    # A liaison without a naming date counts as named before this year.
+    at_start = sum(1 for row in named if not row.first_named_on or row.first_named_on < year_start)
     context = {
+        "year": year_start.year,
+        "at_start": at_start,
+        "named_this_year": len(named) - at_start,
         "region": region,
         "rows": rows,
         "with_liaison": sum(1 for row in rows if row.liaison_count),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from kumppani.cooperation.models import (
@@ -116,6 +116,7 @@ class MunicipalityStatus:
     guide_published_at: dt.datetime | None
     guide_age_days: int | None
     adoptions: int
+    first_named_on: dt.date | None
 
 
 def region_overview(*, region: Region) -> list[MunicipalityStatus]:
@@ -129,6 +130,7 @@ def region_overview(*, region: Region) -> list[MunicipalityStatus]:
                 filter=Q(cooperation_guide__versions__status=GuideStatus.PUBLISHED),
             ),
             adoption_count=Count("practice_adoptions", distinct=True),
+            first_named_on=Min("liaisons__named_on", filter=Q(liaisons__is_public=True)),
         )
         .order_by("name_fi")
     )
@@ -140,6 +142,7 @@ def region_overview(*, region: Region) -> list[MunicipalityStatus]:
             guide_published_at=m.guide_published_at,
             guide_age_days=(now - m.guide_published_at).days if m.guide_published_at else None,
             adoptions=m.adoption_count,
+            first_named_on=m.first_named_on,
         )
         for m in rows
     ]

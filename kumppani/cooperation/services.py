@@ -45,6 +45,7 @@ LIAISON_FIELDS = {
     "role_description_en",
     "is_public",
     "order",
+    "named_on",
 }
 BODY_FIELDS = {"kind", "name_fi", "name_sv", "description_fi", "description_sv"}
 MEMBER_FIELDS = {"person_name", "association", "field", "unit", "role", "term_start", "term_end"}

@@ -39,6 +39,12 @@ class Liaison(models.Model):
     role_description_fi = models.TextField(_("role description in Finnish"), blank=True)
     role_description_sv = models.TextField(_("role description in Swedish"), blank=True)
     role_description_en = models.TextField(_("role description in English"), blank=True)
+    named_on = models.DateField(
+        _("named on"),
+        null=True,
+        blank=True,
+        help_text=_("When the municipality named this person its liaison."),
+    )
     is_public = models.BooleanField(_("shown publicly"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -109,13 +109,17 @@ def test_municipality_page_answers_who_do_i_contact(world: World, client: Client
 
 
 def test_region_page_counts_municipalities_with_a_liaison(world: World, client: Client) -> None:
-    region_municipalities = list(Municipality.objects.filter(region=world.region)[:7])
-    for m in region_municipalities:
-        LiaisonFactory.create(municipality=m)
+    region_municipalities = list(Municipality.objects.filter(region=world.region)[:9])
+    this_year = dt.date(timezone.localdate().year, 1, 2)
+    for index, m in enumerate(region_municipalities):
+        LiaisonFactory.create(
+            municipality=m, named_on=this_year if index >= 7 else dt.date(2024, 9, 1)
+        )
     total = Municipality.objects.filter(region=world.region).count()
     GuideVersionFactory.create(guide__municipality=world.municipality, number=1)
     html = client.get(f"/en/regions/{world.region.code}/").content.decode()
-    assert f"7 of {total} municipalities have a named association liaison" in html
+    assert f"9 of {total} municipalities have a named association liaison" in html
+    assert "7 had one; 2 more have named one since" in html
     assert f"1 of {total} municipalities have published a cooperation guide" in html
 
 
