@@ -116,7 +116,7 @@ def prepare(backend: str, associations: int, env: dict[str, str]) -> dict[str, A
         cwd=SOURCE, env=env, check=True,
     )  # fmt: skip
     if timings_file.exists():
-        return json.loads(timings_file.read_text())  # type: ignore[no-any-return]
+        return json.loads(timings_file.read_text())
     return None
 
 
@@ -347,7 +347,7 @@ def print_table(report: dict[str, Any]) -> None:
         if "failed" in row:
             print(f"{row['name']:34} not measured: HTTP {sorted(set(row['failed'].values()))}")
             continue
-        goal = {True: "ok", False: "MISS"}.get(row.get("meets_goal"), "")  # type: ignore[call-overload]
+        goal = {True: "ok", False: "MISS"}.get(row.get("meets_goal"), "")
         print(
             f"{row['name']:34} {row['rps']:8.1f} {row['p50_ms']:8.2f} {row['p95_ms']:8.2f} "
             f"{row['p99_ms']:8.2f} {row['ratio']:6.2f} {goal:>5} {row['errors']:4d}"

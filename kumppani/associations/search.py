@@ -132,15 +132,22 @@ def ranked_ids(
             .values_list("pk", "total")[offset : offset + limit]
         )
     else:
-        inner, params = queryset.values("pk").query.sql_with_params()
+        # FTS5 ranks its matches once (a materialised CTE: bm25() cannot run under a window),
+        # and the filtered queryset joins it (an IN (subquery) of the filters copied 100,000
+        # ids into a temporary table on every search).
+        joined = queryset.extra(
+            tables=["fts_matches"],
+            where=['fts_matches.id = "associations_association"."id"'],
+            select={"score": "fts_matches.score"},
+        ).values_list("pk", "score", "name_fi")
+        inner, params = joined.query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH matches AS MATERIALIZED ("
-                f"SELECT a.id, a.name_fi, bm25({FTS_TABLE}, 10.0, 1.0) AS score FROM {FTS_TABLE} "
-                f"JOIN associations_association a ON a.id = {FTS_TABLE}.rowid "
-                f"WHERE {FTS_TABLE} MATCH %s AND a.id IN ({inner})) "
-                "SELECT id, COUNT(*) OVER () FROM matches "
-                "ORDER BY score, name_fi, id LIMIT %s OFFSET %s",
+                f"WITH fts_matches AS MATERIALIZED (SELECT rowid AS id, "
+                f"bm25({FTS_TABLE}, 10.0, 1.0) AS score FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s) "
+                f"SELECT pk, COUNT(*) OVER () FROM ({inner}) "
+                "ORDER BY score, name_fi, pk LIMIT %s OFFSET %s",
                 [_fts_match(terms), *params, limit, offset],
             )
             rows = cursor.fetchall()
