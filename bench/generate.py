@@ -240,8 +240,16 @@ def generate(count: int, seed: int, replace: bool) -> dict[str, Any]:
 
     step = time.perf_counter()
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    timings["analyze_s"] = round(time.perf_counter() - step, 2)
+        # The steady state autovacuum keeps in production: indexing rewrote every row once, and
+        # the visibility map lets PostgreSQL answer from indexes alone.
+        # (The second write left a dead copy of every row: VACUUM FULL compacts the table, as
+        # if the rows had been written once.)
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM FULL associations_association")
+            cursor.execute("VACUUM ANALYZE")
+        else:
+            cursor.execute("ANALYZE")
+    timings["vacuum_analyze_s"] = round(time.perf_counter() - step, 2)
     timings["total_s"] = round(time.perf_counter() - started, 2)
     timings["category_links"] = len(cat_rows)
     timings["language_links"] = len(lang_rows)

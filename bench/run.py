@@ -371,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label", default="", help="added to the JSON file name")
     parser.add_argument("--prepare-only", action="store_true", help="migrate and generate only")
     args = parser.parse_args(argv)
+    # Stopped with SIGTERM: unwind normally, so the server started here is stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     global SOURCE
     SOURCE = args.source.resolve()
     backends = ["pg", "sqlite"] if args.backend == "both" else [args.backend]

@@ -80,6 +80,9 @@ def _filter_paths() -> list[str]:
 
 TARGETS: list[dict[str, Any]] = [
     {"name": "trivial (/healthz)", "kind": "trivial", "paths": ["/healthz"]},
+    # No goal: the cost of a templated page without data (the login form renders base.html and
+    # a form, no queries), to show how much of a page's ratio is the page frame.
+    {"name": "template floor (login page)", "kind": "floor", "paths": ["/fi/accounts/login/"]},
     {
         "name": "search: one inflected word",
         "kind": "search",
