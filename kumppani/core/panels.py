@@ -39,3 +39,5 @@ def panels_for(page: str, request: HttpRequest, obj: Any) -> list[Panel]:
 MUNICIPALITY_PAGE = "municipality"
 REGION_PAGE = "region"
 DASHBOARD = "dashboard"
+BODY_PAGE = "body"
+MEASURE_PAGE = "welfare_measure"

@@ -14,4 +14,4 @@ class ForumsConfig(AppConfig):
         core_panels.register(core_panels.MUNICIPALITY_PAGE, panels.municipality_panel)
         core_panels.register(core_panels.REGION_PAGE, panels.region_panel)
         core_panels.register(core_panels.DASHBOARD, panels.dashboard_panel)
-        core_panels.register("body", panels.body_panel)
+        core_panels.register(core_panels.BODY_PAGE, panels.body_panel)

@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest
 
 from kumppani.accounts.access import roles_of
-from kumppani.core.panels import DASHBOARD, MUNICIPALITY_PAGE, Panel, register
+from kumppani.core.panels import DASHBOARD, MEASURE_PAGE, MUNICIPALITY_PAGE, Panel, register
 from kumppani.geography.models import Municipality
 from kumppani.proposals import access
 from kumppani.proposals.models import Decision, Proposal
@@ -67,7 +67,6 @@ def measure_panel(request: HttpRequest, measure: Any) -> Panel | None:
 
 
 # The welfare app's key for its measure page (kumppani.welfare.views.public.MEASURE_PAGE).
-MEASURE_PAGE = "welfare_measure"
 
 
 def register_panels() -> None:

@@ -16,11 +16,11 @@ from kumppani.core.testing import World
 pytestmark = pytest.mark.django_db
 
 
-def bearer(token: str) -> dict[str, str]:
+def bearer(token: str) -> dict[str, Any]:
     return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
 
 
-def post(client: Client, url: str, body: Any, **headers: str) -> Any:
+def post(client: Client, url: str, body: Any, **headers: Any) -> Any:
     return client.post(url, json.dumps(body), content_type="application/json", **headers)
 
 

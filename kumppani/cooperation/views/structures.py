@@ -27,7 +27,7 @@ from kumppani.cooperation.models import (
     PartnershipAgreement,
 )
 from kumppani.cooperation.views.common import municipality_or_404
-from kumppani.core.panels import panels_for
+from kumppani.core.panels import BODY_PAGE, panels_for
 
 # --- liaisons --------------------------------------------------------------------------------
 
@@ -147,7 +147,7 @@ def body(request: HttpRequest, pk: int) -> HttpResponse:
         "body": found,
         "municipality": found.municipality,
         "can_manage": access.can_manage(request.user, found.municipality),
-        "panels": panels_for("body", request, found),
+        "panels": panels_for(BODY_PAGE, request, found),
     }
     return render(request, "cooperation/body.html", context)
 

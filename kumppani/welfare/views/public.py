@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from kumppani.core.panels import panels_for
+from kumppani.core.panels import MEASURE_PAGE, panels_for
 from kumppani.geography.models import Municipality
 from kumppani.welfare import access
 from kumppani.welfare.models import ApprovalBody, Measure, MeasureStatus, Plan, Theme
@@ -25,7 +25,6 @@ from kumppani.welfare.selectors import (
 
 APPROVAL_STEPS = [choice for choice in ApprovalBody]
 # Page key for kumppani.core.panels: sections other apps add to a measure's page.
-MEASURE_PAGE = "welfare_measure"
 
 
 def as_namespace(data: Any) -> Any:
