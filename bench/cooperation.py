@@ -36,6 +36,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from kumppani.associations.models import Association  # noqa: E402
+from kumppani.cooperation.demo_texts import KONTIOLAHTI_V1, KONTIOLAHTI_V2  # noqa: E402
 from kumppani.cooperation.models import (  # noqa: E402
     AgentPairing,
     Body,
@@ -48,7 +49,6 @@ from kumppani.cooperation.models import (  # noqa: E402
     Liaison,
     PartnershipAgreement,
 )
-from kumppani.cooperation.demo_texts import KONTIOLAHTI_V1, KONTIOLAHTI_V2  # noqa: E402
 from kumppani.geography.models import Municipality  # noqa: E402
 
 CODES = [
