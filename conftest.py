@@ -86,13 +86,42 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
     return {**browser_context_args, "bypass_csp": True, "locale": "fi-FI"}
 
 
+@pytest.fixture
+def page(page: Any) -> Any:
+    """Playwright's page, whose click also waits for the page it leads to to load.
+
+    Most clicks here submit forms; asserting on the next page right after the click could
+    otherwise read the old page on a slow machine.
+    """
+    original_click = page.click
+
+    def click(*args: Any, **kwargs: Any) -> None:
+        original_click(*args, **kwargs)
+        page.wait_for_load_state("load")
+
+    page.click = click
+    return page
+
+
 def assert_accessible(page: Any) -> None:
-    """Run axe-core (WCAG 2.1 A/AA rules) on the page; fail listing every violation."""
-    page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: 'tag',
+    """Run axe-core (WCAG 2.1 A/AA rules) on the page; fail listing every violation.
+
+    Waits for a navigation a preceding click may have started, and retries once if the page
+    changed under the script (a form submission committing late on a loaded machine).
+    """
+    script = AXE_JS.read_text(encoding="utf-8")
+    rules = """async () => await axe.run(document, {runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"""
-    )
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            page.add_script_tag(content=script)
+            result = page.evaluate(rules)
+            break
+        except Exception as error:  # Playwright: "Execution context was destroyed"
+            if attempt == 2 or "context" not in str(error).lower():
+                raise
+            page.wait_for_timeout(200)
     violations = [
         f"{v['id']} ({v['impact']}): {v['help']} — "
         + "; ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:5])

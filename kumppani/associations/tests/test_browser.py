@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import assert_accessible, login
 from kumppani.core.testing import build_world
@@ -20,11 +21,11 @@ def test_resident_finds_village_association_with_inflected_word(
     assert_accessible(page)
     page.fill("#home-q", "kyläyhdistyksille")
     page.click("form[role=search] button")
-    assert "Ylä-Kuhan kyläyhdistys ry" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("Ylä-Kuhan kyläyhdistys ry")
     assert page.locator("mark").first.inner_text().lower().startswith("kyläyhdistys")
     assert_accessible(page)
     page.click("text=Ylä-Kuhan kyläyhdistys ry")
-    assert page.locator("h1").inner_text().startswith("Ylä-Kuhan kyläyhdistys ry")
+    expect(page.locator("h1")).to_contain_text("Ylä-Kuhan kyläyhdistys ry")
     assert_accessible(page)
 
 
@@ -60,18 +61,18 @@ def test_representative_edits_profile_and_invites(page: Any, live_server: Any) -
     assert_accessible(page)
     page.fill("#id_member_count", "-5")
     page.click("main form button[type=submit]")
-    assert page.locator(".errorlist").count() >= 1
+    expect(page.locator(".errorlist").first).to_be_visible()
     assert page.input_value("#id_name_fi") == "Ylä-Kuhan kyläyhdistys ry"
     assert_accessible(page)
     page.fill("#id_member_count", "57")
     page.fill("#id_purpose_fi", "Kylätalon kunnostus ja kesäjuhlat.")
     page.click("main form button[type=submit]")
-    assert "57" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("57")
     page.goto(f"{live_server.url}/fi/associations/{world.association.pk}/representatives/")
     assert_accessible(page)
     page.fill("#id_email", "uusi.edustaja@example.org")
     page.click("#invite-form button[type=submit]")
-    assert "uusi.edustaja@example.org" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("uusi.edustaja@example.org")
 
 
 def test_admin_assigns_a_role(page: Any, live_server: Any) -> None:
@@ -83,4 +84,4 @@ def test_admin_assigns_a_role(page: Any, live_server: Any) -> None:
     page.select_option("#id_role", "liaison")
     page.select_option("#id_municipality", str(world.other_municipality.pk))
     page.click("main form[method=post] button[type=submit]")
-    assert "new.liaison@example.org" in page.inner_text("main table")
+    expect(page.locator("main table")).to_contain_text("new.liaison@example.org")
