@@ -34,6 +34,8 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
 def _test_settings(settings: Any) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Query-count and content tests need every request to run; test_page_cache turns it on.
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 

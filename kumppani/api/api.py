@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from kumppani.api.parser import StrictJSONParser
 from kumppani.associations.api import router as associations_router
 from kumppani.cooperation.api import router as cooperation_router
 from kumppani.forums.api import router as forums_router
@@ -25,6 +26,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    parser=StrictJSONParser(),
 )
 
 

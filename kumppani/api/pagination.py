@@ -10,6 +10,7 @@ from ninja import Schema
 
 M = TypeVar("M", bound=Model)
 PAGE_SIZE = 50
+MAX_PAGE = 100_000  # past the end of any list; keeps the SQL OFFSET in range
 
 
 class Page(Schema):
@@ -21,7 +22,7 @@ class Page(Schema):
 def paginate(
     request: HttpRequest, queryset: QuerySet[M], page: int, page_size: int = PAGE_SIZE
 ) -> dict[str, Any]:
-    page = max(page, 1)
+    page = min(max(page, 1), MAX_PAGE)
     count = queryset.count()
     start = (page - 1) * page_size
     results = list(queryset[start : start + page_size])

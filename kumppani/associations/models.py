@@ -109,6 +109,9 @@ class Association(models.Model):
                 fields=["registration_number"],
                 condition=~models.Q(registration_number=""),
                 name="unique_registration_number",
+                violation_error_message=_(
+                    "An association with this register number is already registered."
+                ),
             )
         ]
         indexes = [models.Index(fields=["home_municipality", "name_fi"])]

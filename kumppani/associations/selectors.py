@@ -83,6 +83,9 @@ LISTING_FIELDS = (
 )
 
 
+MAX_PAGE = 100_000  # a larger page number is past the end anyway; keeps OFFSET in range
+
+
 def association_directory_page(
     *, filters: DirectoryFilter, page: str | int | None, per_page: int
 ) -> Page[Association]:
@@ -94,7 +97,7 @@ def association_directory_page(
     """
     base = _filtered(filters)
     try:
-        number = int(page or 1)
+        number = min(int(page or 1), MAX_PAGE)
     except (TypeError, ValueError):
         number = 1
     ids: list[int] = []

@@ -38,6 +38,7 @@ from kumppani.associations.services import (
     representative_remove,
 )
 from kumppani.core.i18n import localized
+from kumppani.core.page_cache import public_page
 from kumppani.core.text import split_for_highlight
 from kumppani.geography.models import Municipality, Region
 
@@ -110,6 +111,7 @@ def _highlighted(text: str, terms: frozenset[str]) -> str:
 
 
 @require_GET
+@public_page
 def directory(request: HttpRequest) -> HttpResponse:
     choices = _directory_choices()
     form = DirectoryForm(request.GET or None, choices=choices["options"])
@@ -132,6 +134,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         association = association_detail(pk=pk)
@@ -179,6 +182,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             association_update(
                 association=association,
+                actor=access.authenticated_user(request),
                 categories=data.pop("categories"),
                 active_municipalities=data.pop("active_municipalities"),
                 languages=data.pop("languages"),
@@ -222,7 +226,9 @@ def representative_remove_view(request: HttpRequest, pk: int, user_id: int) -> H
     access.require(access.can_edit_association(request.user, pk), request)
     association = get_object_or_404(Association, pk=pk)
     try:
-        representative_remove(association=association, user_id=user_id)
+        representative_remove(
+            association=association, user_id=user_id, actor=access.authenticated_user(request)
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -41,9 +41,9 @@ class LiaisonList(Schema):
 
 class LiaisonIn(Schema):
     name: str = Field(min_length=1, max_length=150)
-    email: str = Field(default="", max_length=254)
+    email: str = Field(min_length=3, max_length=254)
     phone: str = Field(default="", max_length=40)
-    unit: str = Field(default="", max_length=200)
+    unit: str = Field(min_length=1, max_length=200)
     hours_per_month: int | None = Field(default=None, ge=0, le=300)
     role_description_fi: str = Field(default="", max_length=10_000)
     role_description_sv: str = Field(default="", max_length=10_000)

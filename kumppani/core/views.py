@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from kumppani.accounts import access
 from kumppani.accounts.models import RoleAssignment
 from kumppani.associations.models import Association, Category
+from kumppani.core.page_cache import public_page
 from kumppani.core.panels import DASHBOARD, panels_for
 from kumppani.geography.models import Region
 
@@ -20,6 +21,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "regions": Region.objects.order_by("name_fi"),

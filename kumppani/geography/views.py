@@ -9,12 +9,14 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from kumppani.associations.models import Association, Category
+from kumppani.core.page_cache import public_page
 from kumppani.core.panels import MUNICIPALITY_PAGE, REGION_PAGE, panels_for
 from kumppani.geography.models import Municipality, Region, WellbeingCounty
 from kumppani.geography.selectors import municipalities_with_counts
 
 
 @require_GET
+@public_page
 def municipality_list(request: HttpRequest) -> HttpResponse:
     group_by = "county" if request.GET.get("by") == "county" else "region"
     municipalities = list(municipalities_with_counts())
@@ -47,6 +49,7 @@ def _categories() -> list[Category]:
 
 
 @require_GET
+@public_page
 def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
     municipality = get_object_or_404(
         Municipality.objects.select_related("region", "wellbeing_county"), code=code
@@ -79,6 +82,7 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     region = get_object_or_404(Region, code=code)
     municipalities = municipalities_with_counts().filter(region=region)
@@ -92,6 +96,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def county_detail(request: HttpRequest, code: str) -> HttpResponse:
     county = get_object_or_404(WellbeingCounty, code=code)
     municipalities = municipalities_with_counts().filter(wellbeing_county=county)

@@ -156,3 +156,28 @@ def test_create_api_token_command_prints_token_last_and_stores_hash() -> None:
     assert token not in stored.key_hash and len(stored.key_hash) == 64
     response = Client().get("/api/v1/organisations", **bearer(token))
     assert response.status_code == 200
+
+
+def test_nul_characters_and_huge_page_numbers_are_4xx(world: World) -> None:
+    token = api_token_create(user=world.rep)
+    body = {"name_fi": "Testi\u0000 ry", "municipality": "276", "categories": ["culture"]}
+    assert post(Client(), "/api/v1/organisations", body, **bearer(token)).status_code == 400
+    huge = "99999999999999999999"
+    response = Client().get("/api/v1/organisations", {"page": huge})
+    assert response.status_code == 200 and response.json()["results"] == []
+    assert Client().get("/fi/associations/", {"page": huge}).status_code == 200
+
+
+def test_duplicate_register_number_gets_a_readable_message(world: World) -> None:
+    token = api_token_create(user=world.other_rep)
+    body = {
+        "name_fi": "Toinen ry",
+        "registration_number": "123.456",
+        "municipality": "276",
+        "categories": ["culture"],
+    }
+    response = post(
+        Client(), "/api/v1/organisations", body, HTTP_ACCEPT_LANGUAGE="en", **bearer(token)
+    )
+    assert response.status_code == 400
+    assert "already registered" in str(response.json()["detail"])

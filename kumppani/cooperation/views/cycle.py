@@ -15,6 +15,7 @@ from kumppani.cooperation.calendar import year_months
 from kumppani.cooperation.forms import CycleEntryForm
 from kumppani.cooperation.models import CycleEntry
 from kumppani.cooperation.views.common import municipality_or_404
+from kumppani.core.page_cache import public_page
 
 
 def _year(request: HttpRequest) -> int:
@@ -26,6 +27,7 @@ def _year(request: HttpRequest) -> int:
 
 
 @require_GET
+@public_page
 def cycle(request: HttpRequest, code: str) -> HttpResponse:
     municipality = municipality_or_404(code)
     year = _year(request)

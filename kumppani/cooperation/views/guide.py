@@ -17,6 +17,7 @@ from kumppani.cooperation.guide_render import guide_sections, narrative_diff
 from kumppani.cooperation.models import Guide, GuideStatus, GuideTemplate, GuideVersion
 from kumppani.cooperation.pdf import guide_pdf_bytes
 from kumppani.cooperation.views.common import municipality_or_404
+from kumppani.core.page_cache import public_page
 
 
 def _language() -> str:
@@ -24,6 +25,7 @@ def _language() -> str:
 
 
 @require_GET
+@public_page
 def guide(request: HttpRequest, code: str) -> HttpResponse:
     municipality = municipality_or_404(code)
     version = selectors.guide_latest_published(municipality=municipality)
