@@ -114,7 +114,20 @@ class Association(models.Model):
                 ),
             )
         ]
-        indexes = [models.Index(fields=["home_municipality", "name_fi"])]
+        indexes = [
+            models.Index(fields=["home_municipality", "name_fi"]),
+            # The directory's default order and "recently added" on municipality pages.
+            models.Index(
+                fields=["name_fi", "id"],
+                condition=models.Q(is_active=True),
+                name="association_active_name",
+            ),
+            models.Index(
+                fields=["home_municipality", "created_at"],
+                condition=models.Q(is_active=True),
+                name="association_active_recent",
+            ),
+        ]
 
     def __str__(self) -> str:
         return localized(self, "name")
