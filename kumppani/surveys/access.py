@@ -39,7 +39,13 @@ def can_see_results(user: AnyUser, survey: Survey) -> bool:
 
 
 def can_export_results(user: AnyUser, survey: Survey) -> bool:
-    return can_see_results(user, survey)
+    """Exports hold one row per respondent (with who answered, unless the survey is anonymous),
+    so publishing the aggregate results does not publish them."""
+    if can_manage_survey(user, survey):
+        return True
+    if survey.municipality_id is not None:
+        return access.sees_municipal_summaries(user, survey.municipality_id, survey.region_id)
+    return False
 
 
 def can_continue_for_association(user: AnyUser, invitation: Invitation) -> bool:

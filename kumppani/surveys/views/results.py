@@ -24,6 +24,12 @@ def _readable(request: HttpRequest, pk: int) -> Survey:
     return survey_structure(survey_id=pk)
 
 
+def _exportable(request: HttpRequest, pk: int) -> Survey:
+    survey = get_object_or_404(Survey.objects.select_related("municipality", "region"), pk=pk)
+    base_access.require(access.can_export_results(request.user, survey), request)
+    return survey_structure(survey_id=pk)
+
+
 @require_GET
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _readable(request, pk)
@@ -46,6 +52,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         "municipalities": municipalities,
         "premises": premises,
         "can_manage": access.can_manage_survey(request.user, survey),
+        "can_export": access.can_export_results(request.user, survey),
     }
     return render(request, "surveys/results.html", context)
 
@@ -56,7 +63,7 @@ def _filename(survey: Survey, extension: str) -> str:
 
 @require_GET
 def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = _readable(request, pk)
+    survey = _exportable(request, pk)
     response = HttpResponse(export_csv(survey=survey), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(survey, "csv")}"'
     return response
@@ -64,7 +71,7 @@ def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = _readable(request, pk)
+    survey = _exportable(request, pk)
     response = HttpResponse(
         export_xlsx(survey=survey),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
