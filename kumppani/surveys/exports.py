@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from kumppani.core.spreadsheets import safe_cell
 from kumppani.surveys.models import (
     Answer,
     AnswerChoice,
@@ -23,15 +24,6 @@ from kumppani.surveys.models import (
     ResponseStatus,
     Survey,
 )
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _number(value: Decimal | None) -> Any:

@@ -10,16 +10,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from kumppani.core.i18n import localized
+from kumppani.core.spreadsheets import safe_cell
 from kumppani.welfare.models import MeasureStatus, Plan
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell_safe(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _loc(data: dict[str, Any], base: str) -> str:
@@ -58,13 +50,13 @@ def measures_xlsx(plan: Plan) -> bytes:
             for m in goal.get("measures", []):
                 ws.append(
                     [
-                        cell_safe(_loc(theme, "name")),
-                        cell_safe(_loc(goal, "title")),
-                        cell_safe(_loc(m, "title")),
-                        cell_safe(m.get("responsible_unit", "")),
-                        cell_safe(m.get("responsible_association", "")),
-                        cell_safe(m.get("resources", "")),
-                        cell_safe(m.get("schedule", "")),
+                        safe_cell(_loc(theme, "name")),
+                        safe_cell(_loc(goal, "title")),
+                        safe_cell(_loc(m, "title")),
+                        safe_cell(m.get("responsible_unit", "")),
+                        safe_cell(m.get("responsible_association", "")),
+                        safe_cell(m.get("resources", "")),
+                        safe_cell(m.get("schedule", "")),
                         str(statuses.get(m.get("status", ""), m.get("status", ""))),
                         m.get("progress", 0),
                     ]

@@ -9,9 +9,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from kumppani.core.spreadsheets import safe_cell
 from kumppani.core.testing import World
 from kumppani.welfare import services
-from kumppani.welfare.exports import cell_safe
 from kumppani.welfare.tests.factories import MeasureFactory, PlanFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,4 +63,4 @@ def test_xlsx_is_formula_safe(world: World, client: Any) -> None:
     for row in rows:
         for value in row:
             assert not (isinstance(value, str) and value[:1] in "=+-@")
-    assert cell_safe(5) == 5 and cell_safe("ok") == "ok"
+    assert safe_cell(5) == 5 and safe_cell("ok") == "ok"
