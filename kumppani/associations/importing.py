@@ -110,7 +110,8 @@ def _parse(
             if member_count < 0:
                 raise ValueError
         except ValueError:
-            problems.append(_("member count must be a whole number"))
+            problems.append(_("member count must be zero or a positive whole number"))
+            member_count = None
     premises_word = values.get("uses_municipal_premises", "").lower()
     if premises_word not in TRUE_WORDS | FALSE_WORDS:
         problems.append(_("uses_municipal_premises must be yes or no"))

@@ -58,7 +58,8 @@ def test_file_with_errors_changes_nothing_and_reports_every_line(tmp_path: Path)
     report = err.getvalue()
     assert "Line 4: unknown municipality code “999”" in report
     assert "Line 5:" in report and "unknown category “nope”" in report
-    assert "member count must be a whole number" in report
+    assert "member count must be zero or a positive whole number" in report
+    assert "greater than or equal" not in report
     assert "Line 6:" in report and "123.456" in report
 
 

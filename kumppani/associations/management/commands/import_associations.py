@@ -30,9 +30,13 @@ class Command(BaseCommand):
                 raise CommandError(_("File not found: %(path)s") % {"path": path})
             report = associations_import(source=path, skip_invalid=options["skip_invalid"])
             for error in report.errors:
-                self.stderr.write(
-                    _("Line %(line)s: %(message)s") % {"line": error.line, "message": error.message}
-                )
+                if error.line:
+                    self.stderr.write(
+                        _("Line %(line)s: %(message)s")
+                        % {"line": error.line, "message": error.message}
+                    )
+                else:
+                    self.stderr.write(error.message)
             if not report.applied:
                 raise CommandError(
                     _(
