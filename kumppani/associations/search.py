@@ -121,16 +121,24 @@ def ranked_ids(
             .values_list("pk", "total")[offset : offset + limit]
         )
     elif connection.vendor == "postgresql":
+        # Rank in an inner query and count over its narrow rows: a window over the matching
+        # rows themselves carried each ~1 kB tsvector along and spilled to disk (117 ms -> 42 ms
+        # for a word matching 6,900 of 100,000 associations).
         search_query = _tsquery(terms)
-        rows = list(
+        inner, params = (
             queryset.filter(search_vector=search_query)
-            .annotate(
-                rank=SearchRank(F("search_vector"), search_query),
-                total=Window(Count("pk")),
-            )
-            .order_by("-rank", "name_fi", "id")
-            .values_list("pk", "total")[offset : offset + limit]
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            .order_by()
+            .values_list("pk", "name_fi", "rank")
+            .query.sql_with_params()
         )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT s.pk, COUNT(*) OVER () FROM ({inner}) s "
+                "ORDER BY s.rank DESC, s.name_fi, s.pk LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
+            rows = cursor.fetchall()
     else:
         # FTS5 ranks its matches once (a materialised CTE: bm25() cannot run under a window),
         # and the filtered queryset joins it (an IN (subquery) of the filters copied 100,000
