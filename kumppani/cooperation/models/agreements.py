@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.uploads import content_matches_extension, extension_of
+
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 ATTACHMENT_EXTENSIONS = {".pdf", ".odt", ".docx"}
-# Magic bytes: PDF files start with %PDF; ODT and DOCX are ZIP containers.
-_MAGIC = {".pdf": b"%PDF", ".odt": b"PK\x03\x04", ".docx": b"PK\x03\x04"}
 
 
 def validate_attachment(file: UploadedFile) -> None:
-    suffix = Path(file.name or "").suffix.lower()
-    if suffix not in ATTACHMENT_EXTENSIONS:
+    if extension_of(file) not in ATTACHMENT_EXTENSIONS:
         raise ValidationError(_("Attach a PDF, ODT or DOCX file."), code="file_type")
     if file.size is not None and file.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(_("The file is larger than 5 MB."), code="file_size")
-    position = file.tell() if hasattr(file, "tell") else 0
-    file.seek(0)
-    head = file.read(4)
-    file.seek(position)
-    if isinstance(head, str):
-        head = head.encode()
-    if not head.startswith(_MAGIC[suffix]):
+    if not content_matches_extension(file):
         raise ValidationError(
             _("The file's content does not match its type (PDF, ODT or DOCX)."),
             code="file_content",

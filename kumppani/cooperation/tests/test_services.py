@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from typing import Any
 
 import pytest
@@ -146,11 +148,19 @@ def test_management_command_sends_reminders(
     assert len(mail.outbox) == 1
 
 
+def _docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "content", "ok"),
     [
         ("sopimus.pdf", b"%PDF-1.7 ...", True),
-        ("sopimus.docx", b"PK\x03\x04...", True),
+        ("sopimus.docx", _docx(), True),
+        ("sopimus.docx", b"PK\x03\x04 not really a document", False),
         ("sopimus.exe", b"MZ...", False),
         ("sopimus.pdf", b"<html>", False),
         ("iso.pdf", b"%PDF" + b"0" * (5 * 1024 * 1024), False),
