@@ -16,7 +16,6 @@ from pydantic import Field
 from kumppani.api.auth import token_auth
 from kumppani.api.pagination import paginate
 from kumppani.welfare import access, services
-from kumppani.welfare.forms import municipality_associations
 from kumppani.welfare.models import (
     Goal,
     IndicatorKind,
@@ -26,7 +25,13 @@ from kumppani.welfare.models import (
     Plan,
     Theme,
 )
-from kumppani.welfare.selectors import IndicatorNode, plan_reviews, plan_stages, plan_tree
+from kumppani.welfare.selectors import (
+    IndicatorNode,
+    municipality_associations,
+    plan_reviews,
+    plan_stages,
+    plan_tree,
+)
 
 router = Router(tags=["welfare plan"])
 
@@ -408,7 +413,7 @@ def measure_create(request: HttpRequest, pk: int, payload: MeasureIn) -> tuple[i
     m = services.measure_create(
         goal=goal,
         responsible_association=association,
-        created_by=request.auth,  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]
         **fields,
     )
     return 201, measure_dict(request, m, goal.theme_id, goal.theme.plan_id)
@@ -445,7 +450,7 @@ def observation_create(request: HttpRequest, pk: int, payload: ObservationIn) ->
     o: Observation = services.observation_submit(
         theme=theme,
         association=association,
-        submitted_by=request.auth,  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]
         text=payload.text,
         observed_on=payload.observed_on,
     )

@@ -56,6 +56,7 @@ def _nurmes(rng: random.Random) -> Association | None:
                     association = _association(nurmes, responsible[6:], rng)
                     unit = "" if association else "Hyvinvointipalvelut"
                 services.measure_create(
+                    actor=None,
                     goal=goal,
                     title_fi=title,
                     responsible_unit=unit,
@@ -96,7 +97,7 @@ def _nurmes(rng: random.Random) -> Association | None:
         services.observation_submit(
             theme=themes[index],
             association=association,
-            submitted_by=None,
+            actor=None,
             text=text,
             observed_on=dt.date(2025, rng.randint(1, 10), rng.randint(1, 28)),
         )
@@ -153,7 +154,7 @@ def _nurmes(rng: random.Random) -> Association | None:
     ]
     for body, body_name, date, decision in stages:
         services.approval_stage_record(
-            plan=plan, body=body, body_name=body_name, date=date, decision=decision
+            actor=None, plan=plan, body=body, body_name=body_name, date=date, decision=decision
         )
     services.review_save(
         plan=plan,
@@ -204,6 +205,7 @@ def _joensuu(rng: random.Random) -> None:
         theme = services.theme_create(plan=plan, name_fi=name_fi)
         goal = services.goal_create(theme=theme, title_fi=goal_title)
         services.measure_create(
+            actor=None,
             goal=goal,
             title_fi=measure_title,
             responsible_unit=unit,
@@ -211,6 +213,7 @@ def _joensuu(rng: random.Random) -> None:
             progress=rng.choice([0, 10]),
         )
     services.approval_stage_record(
+        actor=None,
         plan=plan,
         body="working_group",
         body_name="Hyvinvointiryhmä",
@@ -218,6 +221,7 @@ def _joensuu(rng: random.Random) -> None:
         decision="Luonnos valmis lautakuntakäsittelyyn.",
     )
     services.approval_stage_record(
+        actor=None,
         plan=plan,
         body="committee",
         body_name="Sivistyslautakunta",

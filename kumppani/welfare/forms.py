@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,22 +11,14 @@ from kumppani.welfare.models import (
     ApprovalBody,
     Goal,
     Indicator,
-    IndicatorKind,
     Measure,
     Plan,
     PlanReview,
     Theme,
 )
-from kumppani.welfare.selectors import metric_choices
+from kumppani.welfare.selectors import metric_choices, municipality_associations
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def municipality_associations(municipality_id: int) -> Any:
-    return Association.objects.filter(
-        Q(home_municipality_id=municipality_id) | Q(active_municipalities__id=municipality_id),
-        is_active=True,
-    ).distinct()
 
 
 class PlanForm(forms.ModelForm):
@@ -38,13 +29,6 @@ class PlanForm(forms.ModelForm):
         model = Plan
         fields = ["title_fi", "title_sv", "title_en", "start_year", "end_year", "rollup"]
         widgets = {"rollup": forms.RadioSelect}
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        start, end = data.get("start_year"), data.get("end_year")
-        if start and end and end < start:
-            self.add_error("end_year", _("The last year cannot be before the first year."))
-        return data
 
 
 class ThemeForm(forms.ModelForm):
@@ -80,7 +64,6 @@ class MeasureForm(forms.ModelForm):
         field.queryset = municipality_associations(municipality_id)  # type: ignore[attr-defined]
         field.help_text = _("Leave empty when a municipal unit is responsible.")
         self.fields["progress"].widget.attrs.update({"min": 0, "max": 100})
-        self.fields["progress"].max_value = 100  # type: ignore[attr-defined]
 
     class Meta:
         model = Measure
@@ -97,21 +80,6 @@ class MeasureForm(forms.ModelForm):
             "weight",
         ]
         widgets = {"resources": forms.Textarea(attrs={"rows": 3})}
-
-    def clean_progress(self) -> int:
-        value = self.cleaned_data.get("progress") or 0
-        if not 0 <= value <= 100:
-            raise forms.ValidationError(_("Progress is a percentage from 0 to 100."))
-        return int(value)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("responsible_unit") and not data.get("responsible_association"):
-            self.add_error(
-                "responsible_unit",
-                _("Name the responsible municipal unit or choose the responsible association."),
-            )
-        return data
 
 
 class IndicatorForm(forms.ModelForm):
@@ -148,14 +116,6 @@ class IndicatorForm(forms.ModelForm):
         ]
         widgets = {"kind": forms.RadioSelect}
         help_texts = {"source": _("E.g. Sotkanet, School Health Promotion study.")}
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("kind") == IndicatorKind.PLATFORM and not data.get("metric"):
-            self.add_error("metric", _("Choose the metric the platform counts."))
-        if data.get("kind") == IndicatorKind.STATISTICAL and not data.get("source"):
-            self.add_error("source", _("Name the source of the statistic, e.g. Sotkanet."))
-        return data
 
 
 class IndicatorValueForm(forms.Form):

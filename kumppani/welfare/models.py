@@ -5,6 +5,8 @@ Themes are a stable, public part of the API: surveys, proposals and (later) gran
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +72,15 @@ class Plan(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("welfare:plan", args=[self.pk])
 
+    def clean(self) -> None:
+        # Run by full_clean() before the constraint, so the message names the field.
+        if (
+            self.start_year is not None
+            and self.end_year is not None
+            and self.end_year < self.start_year
+        ):
+            raise ValidationError({"end_year": _("The last year cannot be before the first year.")})
+
 
 class Theme(models.Model):
     """A theme of the plan (e.g. "Mental wellbeing", "Inclusion and loneliness")."""
@@ -117,6 +128,9 @@ class Goal(models.Model):
         return localized(self, "title")
 
 
+PROGRESS_MESSAGE = _("Progress is a percentage from 0 to 100.")
+
+
 class MeasureStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")
@@ -148,7 +162,14 @@ class Measure(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
     )
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        default=0,
+        validators=[
+            MinValueValidator(0, message=PROGRESS_MESSAGE),
+            MaxValueValidator(100, message=PROGRESS_MESSAGE),
+        ],
+    )
     weight = models.PositiveSmallIntegerField(_("weight"), default=1)
     created_by = models.ForeignKey(
         "accounts.User",

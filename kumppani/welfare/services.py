@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kumppani.core.unset import UNSET, Unset, apply_changes
 from kumppani.welfare.models import (
     BODY_RANK,
     ApprovalBody,
@@ -32,57 +34,8 @@ if TYPE_CHECKING:
     from kumppani.associations.models import Association
     from kumppani.geography.models import Municipality
 
-PLAN_FIELDS = ("title_fi", "title_sv", "title_en", "start_year", "end_year", "rollup")
-THEME_FIELDS = (
-    "name_fi",
-    "name_sv",
-    "name_en",
-    "description_fi",
-    "description_sv",
-    "description_en",
-    "order",
-    "weight",
-)
-GOAL_FIELDS = ("title_fi", "title_sv", "title_en", "weight", "order")
-MEASURE_FIELDS = (
-    "title_fi",
-    "title_sv",
-    "title_en",
-    "responsible_unit",
-    "responsible_association",
-    "resources",
-    "schedule",
-    "status",
-    "progress",
-    "weight",
-)
-INDICATOR_FIELDS = (
-    "goal",
-    "name_fi",
-    "name_sv",
-    "name_en",
-    "unit",
-    "kind",
-    "source",
-    "source_code",
-    "metric",
-    "baseline_value",
-    "baseline_year",
-    "target_value",
-    "target_year",
-    "order",
-)
 
-
-def _check(fields: dict[str, Any], allowed: tuple[str, ...], what: str) -> None:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise TypeError(f"unknown {what} fields: {sorted(unknown)}")
-
-
-def _apply(obj: Any, fields: dict[str, Any]) -> None:
-    for key, value in fields.items():
-        setattr(obj, key, value)
+def _save(obj: Model) -> None:
     obj.full_clean()
     obj.save()
 
@@ -90,60 +43,161 @@ def _apply(obj: Any, fields: dict[str, Any]) -> None:
 # --- plan, themes, goals, measures ------------------------------------------------------------
 
 
+def _plan_save(plan: Plan) -> Plan:
+    _save(plan)  # the years' order is checked by Plan.clean()
+    return plan
+
+
 @transaction.atomic
 def plan_create(
-    *, municipality: Municipality, title_fi: str, start_year: int, end_year: int, **extra: Any
+    *,
+    municipality: Municipality,
+    title_fi: str,
+    start_year: int,
+    end_year: int,
+    title_sv: str | Unset = UNSET,
+    title_en: str | Unset = UNSET,
+    rollup: str | Unset = UNSET,
 ) -> Plan:
-    _check(extra, PLAN_FIELDS, "plan")
-    plan = Plan(municipality=municipality)
-    _apply(plan, {"title_fi": title_fi, "start_year": start_year, "end_year": end_year, **extra})
-    return plan
+    plan = Plan(municipality=municipality, title_fi=title_fi)
+    plan.start_year, plan.end_year = start_year, end_year
+    apply_changes(plan, title_sv=title_sv, title_en=title_en, rollup=rollup)
+    return _plan_save(plan)
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, **fields: Any) -> Plan:
-    _check(fields, PLAN_FIELDS, "plan")
-    _apply(plan, fields)
-    return plan
+def plan_update(
+    *,
+    plan: Plan,
+    title_fi: str | Unset = UNSET,
+    title_sv: str | Unset = UNSET,
+    title_en: str | Unset = UNSET,
+    start_year: int | Unset = UNSET,
+    end_year: int | Unset = UNSET,
+    rollup: str | Unset = UNSET,
+) -> Plan:
+    apply_changes(
+        plan,
+        title_fi=title_fi,
+        title_sv=title_sv,
+        title_en=title_en,
+        start_year=start_year,
+        end_year=end_year,
+        rollup=rollup,
+    )
+    return _plan_save(plan)
 
 
 @transaction.atomic
-def theme_create(*, plan: Plan, name_fi: str, **extra: Any) -> Theme:
-    _check(extra, THEME_FIELDS, "theme")
-    if "order" not in extra:
-        extra["order"] = plan.themes.count() + 1
-    theme = Theme(plan=plan)
-    _apply(theme, {"name_fi": name_fi, **extra})
+def theme_create(
+    *,
+    plan: Plan,
+    name_fi: str,
+    name_sv: str | Unset = UNSET,
+    name_en: str | Unset = UNSET,
+    description_fi: str | Unset = UNSET,
+    description_sv: str | Unset = UNSET,
+    description_en: str | Unset = UNSET,
+    order: int | Unset | None = UNSET,
+    weight: int | Unset = UNSET,
+) -> Theme:
+    """Add a theme; without an ``order`` it goes last."""
+    theme = Theme(plan=plan, name_fi=name_fi)
+    theme.order = plan.themes.count() + 1 if order is None or order is UNSET else order
+    apply_changes(
+        theme,
+        name_sv=name_sv,
+        name_en=name_en,
+        description_fi=description_fi,
+        description_sv=description_sv,
+        description_en=description_en,
+        weight=weight,
+    )
+    _save(theme)
     return theme
 
 
 @transaction.atomic
-def theme_update(*, theme: Theme, **fields: Any) -> Theme:
-    _check(fields, THEME_FIELDS, "theme")
-    _apply(theme, fields)
+def theme_update(
+    *,
+    theme: Theme,
+    name_fi: str | Unset = UNSET,
+    name_sv: str | Unset = UNSET,
+    name_en: str | Unset = UNSET,
+    description_fi: str | Unset = UNSET,
+    description_sv: str | Unset = UNSET,
+    description_en: str | Unset = UNSET,
+    order: int | Unset = UNSET,
+    weight: int | Unset = UNSET,
+) -> Theme:
+    apply_changes(
+        theme,
+        name_fi=name_fi,
+        name_sv=name_sv,
+        name_en=name_en,
+        description_fi=description_fi,
+        description_sv=description_sv,
+        description_en=description_en,
+        order=order,
+        weight=weight,
+    )
+    _save(theme)
     return theme
 
 
 @transaction.atomic
-def goal_create(*, theme: Theme, title_fi: str, **extra: Any) -> Goal:
-    _check(extra, GOAL_FIELDS, "goal")
-    if "order" not in extra:
-        extra["order"] = theme.goals.count() + 1
-    goal = Goal(theme=theme)
-    _apply(goal, {"title_fi": title_fi, **extra})
+def goal_create(
+    *,
+    theme: Theme,
+    title_fi: str,
+    title_sv: str | Unset = UNSET,
+    title_en: str | Unset = UNSET,
+    weight: int | Unset = UNSET,
+    order: int | Unset | None = UNSET,
+) -> Goal:
+    """Add a goal to a theme; without an ``order`` it goes last."""
+    goal = Goal(theme=theme, title_fi=title_fi)
+    goal.order = theme.goals.count() + 1 if order is None or order is UNSET else order
+    apply_changes(goal, title_sv=title_sv, title_en=title_en, weight=weight)
+    _save(goal)
     return goal
 
 
 @transaction.atomic
-def goal_update(*, goal: Goal, **fields: Any) -> Goal:
-    _check(fields, GOAL_FIELDS, "goal")
-    _apply(goal, fields)
+def goal_update(
+    *,
+    goal: Goal,
+    title_fi: str | Unset = UNSET,
+    title_sv: str | Unset = UNSET,
+    title_en: str | Unset = UNSET,
+    weight: int | Unset = UNSET,
+    order: int | Unset = UNSET,
+) -> Goal:
+    apply_changes(
+        goal, title_fi=title_fi, title_sv=title_sv, title_en=title_en, weight=weight, order=order
+    )
+    _save(goal)
     return goal
 
 
-def _measure_validate(measure: Measure) -> None:
-    if measure.progress is not None and measure.progress > 100:
-        raise ValidationError({"progress": _("Progress is a percentage from 0 to 100.")})
+def _measure_save(measure: Measure, *, association_changed: bool) -> Measure:
+    """Check the measure's rules, then save it. Progress (0–100) is checked by the model field."""
+    from kumppani.welfare.selectors import municipality_associations
+
+    errors: dict[str, str] = {}
+    association_id = measure.responsible_association_id
+    if not measure.responsible_unit.strip() and association_id is None:
+        errors["responsible_unit"] = _(
+            "Name the responsible municipal unit or choose the responsible association."
+        )
+    if association_id is not None and association_changed:
+        municipality_id = measure.goal.theme.plan.municipality_id
+        if not municipality_associations(municipality_id).filter(pk=association_id).exists():
+            errors["responsible_association"] = _("Unknown association of the municipality.")
+    if errors:
+        raise ValidationError(errors)
+    _save(measure)
+    return measure
 
 
 @transaction.atomic
@@ -151,44 +205,81 @@ def measure_create(
     *,
     goal: Goal,
     title_fi: str,
-    responsible_unit: str = "",
-    responsible_association: Association | None = None,
-    created_by: User | None = None,
-    **extra: Any,
+    actor: User | None,
+    title_sv: str | Unset = UNSET,
+    title_en: str | Unset = UNSET,
+    responsible_unit: str | Unset = UNSET,
+    responsible_association: Association | Unset | None = UNSET,
+    resources: str | Unset = UNSET,
+    schedule: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    progress: int | Unset = UNSET,
+    weight: int | Unset = UNSET,
 ) -> Measure:
-    """Create a measure under a goal (also used when a proposal is adopted as a measure)."""
-    _check(extra, MEASURE_FIELDS, "measure")
+    """Create a measure under a goal (also used when a proposal is adopted as a measure).
+
+    A municipal unit or an association of the municipality must be responsible for it.
+    """
     measure = Measure(
         goal=goal,
         title_fi=title_fi,
+        created_by=actor if actor is not None and actor.pk else None,
+    )
+    apply_changes(
+        measure,
+        title_sv=title_sv,
+        title_en=title_en,
         responsible_unit=responsible_unit,
         responsible_association=responsible_association,
-        created_by=created_by if created_by is not None and created_by.pk else None,
-        **extra,
+        resources=resources,
+        schedule=schedule,
+        status=status,
+        progress=progress,
+        weight=weight,
     )
-    _measure_validate(measure)
-    measure.full_clean()
-    measure.save()
-    return measure
+    return _measure_save(measure, association_changed=True)
 
 
 @transaction.atomic
-def measure_update(*, measure: Measure, **fields: Any) -> Measure:
-    _check(fields, MEASURE_FIELDS, "measure")
-    for key, value in fields.items():
-        setattr(measure, key, value)
-    _measure_validate(measure)
-    measure.full_clean()
-    measure.save()
-    return measure
+def measure_update(
+    *,
+    measure: Measure,
+    title_fi: str | Unset = UNSET,
+    title_sv: str | Unset = UNSET,
+    title_en: str | Unset = UNSET,
+    responsible_unit: str | Unset = UNSET,
+    responsible_association: Association | Unset | None = UNSET,
+    resources: str | Unset = UNSET,
+    schedule: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    progress: int | Unset = UNSET,
+    weight: int | Unset = UNSET,
+) -> Measure:
+    before = measure.responsible_association_id
+    apply_changes(
+        measure,
+        title_fi=title_fi,
+        title_sv=title_sv,
+        title_en=title_en,
+        responsible_unit=responsible_unit,
+        responsible_association=responsible_association,
+        resources=resources,
+        schedule=schedule,
+        status=status,
+        progress=progress,
+        weight=weight,
+    )
+    return _measure_save(measure, association_changed=measure.responsible_association_id != before)
 
 
 # --- indicators -------------------------------------------------------------------------------
 
 
-def _indicator_validate(indicator: Indicator) -> None:
+def _indicator_save(indicator: Indicator) -> Indicator:
     from kumppani.welfare.selectors import METRICS
 
+    if indicator.kind != IndicatorKind.PLATFORM:
+        indicator.metric = ""
     errors: dict[str, str] = {}
     if indicator.goal is not None and indicator.goal.theme_id != indicator.theme_id:
         errors["goal"] = _("The goal must belong to the same theme.")
@@ -199,31 +290,87 @@ def _indicator_validate(indicator: Indicator) -> None:
         errors["source"] = _("Name the source of the statistic, e.g. Sotkanet.")
     if errors:
         raise ValidationError(errors)
-
-
-@transaction.atomic
-def indicator_create(*, theme: Theme, name_fi: str, **extra: Any) -> Indicator:
-    _check(extra, INDICATOR_FIELDS, "indicator")
-    indicator = Indicator(theme=theme, name_fi=name_fi, **extra)
-    if indicator.kind != IndicatorKind.PLATFORM:
-        indicator.metric = ""
-    _indicator_validate(indicator)
-    indicator.full_clean()
-    indicator.save()
+    _save(indicator)
     return indicator
 
 
 @transaction.atomic
-def indicator_update(*, indicator: Indicator, **fields: Any) -> Indicator:
-    _check(fields, INDICATOR_FIELDS, "indicator")
-    for key, value in fields.items():
-        setattr(indicator, key, value)
-    if indicator.kind != IndicatorKind.PLATFORM:
-        indicator.metric = ""
-    _indicator_validate(indicator)
-    indicator.full_clean()
-    indicator.save()
-    return indicator
+def indicator_create(
+    *,
+    theme: Theme,
+    name_fi: str,
+    goal: Goal | Unset | None = UNSET,
+    name_sv: str | Unset = UNSET,
+    name_en: str | Unset = UNSET,
+    unit: str | Unset = UNSET,
+    kind: str | Unset = UNSET,
+    source: str | Unset = UNSET,
+    source_code: str | Unset = UNSET,
+    metric: str | Unset = UNSET,
+    baseline_value: Decimal | Unset | None = UNSET,
+    baseline_year: int | Unset | None = UNSET,
+    target_value: Decimal | Unset | None = UNSET,
+    target_year: int | Unset | None = UNSET,
+    order: int | Unset = UNSET,
+) -> Indicator:
+    """Add an indicator: statistical ones name their source, platform ones their metric."""
+    indicator = Indicator(theme=theme, name_fi=name_fi)
+    apply_changes(
+        indicator,
+        goal=goal,
+        name_sv=name_sv,
+        name_en=name_en,
+        unit=unit,
+        kind=kind,
+        source=source,
+        source_code=source_code,
+        metric=metric,
+        baseline_value=baseline_value,
+        baseline_year=baseline_year,
+        target_value=target_value,
+        target_year=target_year,
+        order=order,
+    )
+    return _indicator_save(indicator)
+
+
+@transaction.atomic
+def indicator_update(
+    *,
+    indicator: Indicator,
+    goal: Goal | Unset | None = UNSET,
+    name_fi: str | Unset = UNSET,
+    name_sv: str | Unset = UNSET,
+    name_en: str | Unset = UNSET,
+    unit: str | Unset = UNSET,
+    kind: str | Unset = UNSET,
+    source: str | Unset = UNSET,
+    source_code: str | Unset = UNSET,
+    metric: str | Unset = UNSET,
+    baseline_value: Decimal | Unset | None = UNSET,
+    baseline_year: int | Unset | None = UNSET,
+    target_value: Decimal | Unset | None = UNSET,
+    target_year: int | Unset | None = UNSET,
+    order: int | Unset = UNSET,
+) -> Indicator:
+    apply_changes(
+        indicator,
+        goal=goal,
+        name_fi=name_fi,
+        name_sv=name_sv,
+        name_en=name_en,
+        unit=unit,
+        kind=kind,
+        source=source,
+        source_code=source_code,
+        metric=metric,
+        baseline_value=baseline_value,
+        baseline_year=baseline_year,
+        target_value=target_value,
+        target_year=target_year,
+        order=order,
+    )
+    return _indicator_save(indicator)
 
 
 @transaction.atomic
@@ -243,10 +390,15 @@ def indicator_value_set(*, indicator: Indicator, year: int, value: Decimal) -> I
 
 @transaction.atomic
 def review_save(
-    *, plan: Plan, year: int, date: dt.date, summary_fi: str, **extra: Any
+    *,
+    plan: Plan,
+    year: int,
+    date: dt.date,
+    summary_fi: str,
+    summary_sv: str | Unset = UNSET,
+    summary_en: str | Unset = UNSET,
 ) -> PlanReview:
     """Record the yearly review of a year of the plan (a second save for a year corrects it)."""
-    _check(extra, ("summary_sv", "summary_en"), "review")
     if not plan.start_year <= year <= plan.end_year:
         raise ValidationError(
             {
@@ -258,9 +410,7 @@ def review_save(
         plan=plan, year=year
     )
     review.date = date
-    review.summary_fi = summary_fi
-    for key, value in extra.items():
-        setattr(review, key, value)
+    apply_changes(review, summary_fi=summary_fi, summary_sv=summary_sv, summary_en=summary_en)
     review.full_clean(validate_unique=False)
     review.save()
     return review
@@ -274,14 +424,14 @@ def observation_submit(
     *,
     theme: Theme,
     association: Association,
-    submitted_by: User | None,
+    actor: User | None,
     text: str,
     observed_on: dt.date | None = None,
 ) -> Observation:
     observation = Observation(
         theme=theme,
         association=association,
-        submitted_by=submitted_by,
+        submitted_by=actor,
         text=text.strip(),
         observed_on=observed_on or timezone.localdate(),
     )
@@ -293,14 +443,14 @@ def observation_submit(
 
 
 @transaction.atomic
-def observation_hide(*, observation: Observation, hidden_by: User, reason: str) -> Observation:
+def observation_hide(*, observation: Observation, actor: User, reason: str) -> Observation:
     """Hide inappropriate experiential knowledge from the public pages; it is kept, not deleted."""
     reason = reason.strip()
     if not reason:
         raise ValidationError({"hidden_reason": _("Give the reason for hiding.")})
     observation.hidden = True
     observation.hidden_reason = reason
-    observation.hidden_by = hidden_by
+    observation.hidden_by = actor
     observation.hidden_at = timezone.now()
     observation.full_clean()
     observation.save()
@@ -333,8 +483,8 @@ def approval_stage_record(
     body: str,
     date: dt.date,
     decision: str,
+    actor: User | None,
     body_name: str = "",
-    recorded_by: User | None = None,
 ) -> ApprovalStage:
     """Record a decision; stages go working group → committees → board → council.
 
@@ -371,7 +521,7 @@ def approval_stage_record(
         body_name=body_name,
         date=date,
         decision=decision.strip(),
-        recorded_by=recorded_by if recorded_by is not None and recorded_by.pk else None,
+        recorded_by=actor if actor is not None and actor.pk else None,
     )
     stage.full_clean()
     stage.save()

@@ -11,7 +11,7 @@ from kumppani.accounts.services import api_token_create, role_assign
 from kumppani.core.testing import World
 from kumppani.proposals import api as proposals_api
 from kumppani.proposals.models import Proposal
-from kumppani.proposals.tests.factories import ThemeFactory
+from kumppani.welfare.tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,9 +102,12 @@ def test_unknown_references_are_field_errors(
     assert field in response.json()["detail"]
 
 
-def test_oversize_text_is_4xx(world: World) -> None:
+def test_oversize_text_is_refused(world: World) -> None:
     body = {"municipality": "276", "text": "x" * 5000, "proposer_type": "resident"}
-    assert 400 <= _post(world, "rep", "/api/v1/proposals", body).status_code < 500
+    response = _post(world, "rep", "/api/v1/proposals", body)
+    assert response.status_code == 422
+    assert "text" in json.dumps(response.json()["detail"])
+    assert not Proposal.objects.exists()
 
 
 def test_list_filters_and_group_ids_after_regroup(world: World) -> None:

@@ -17,9 +17,9 @@ from kumppani.proposals.grouping_services import proposals_regroup
 from kumppani.proposals.models import Decision, Proposal, ProposalGroup, ProposerType
 from kumppani.proposals.selectors import proposals_for_measure, spread_for
 from kumppani.proposals.services import criteria_ensure, proposal_create, scores_save
-from kumppani.proposals.tests.factories import GoalFactory
 from kumppani.proposals.textgen import generate
 from kumppani.welfare.models import Measure
+from kumppani.welfare.tests.factories import GoalFactory
 
 pytestmark = pytest.mark.django_db
 

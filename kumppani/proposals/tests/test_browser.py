@@ -15,7 +15,7 @@ from kumppani.associations.tests.factories import UserFactory
 from kumppani.core.testing import build_world
 from kumppani.proposals.models import Proposal, ProposerType
 from kumppani.proposals.services import proposal_create
-from kumppani.proposals.tests.factories import GoalFactory
+from kumppani.welfare.tests.factories import GoalFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

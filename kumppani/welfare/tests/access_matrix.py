@@ -36,7 +36,7 @@ def _approved_plan(w: World) -> dict[str, int]:
     plan = PlanFactory.create(municipality=w.municipality)
     MeasureFactory.create(goal__theme__plan=plan, title_fi="=SUM(A1)")
     approval_stage_record(
-        plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Hyväksyttiin."
+        actor=None, plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Hyväksyttiin."
     )
     return {"pk": plan.pk}
 

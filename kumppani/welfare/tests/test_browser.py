@@ -146,15 +146,15 @@ def test_every_welfare_page_is_accessible(page: Any, live_server: Any, language:
         unit="%",
     )
     services.observation_submit(
-        theme=theme, association=world.association, submitted_by=world.rep, text="Havainto"
+        theme=theme, association=world.association, actor=world.rep, text="Havainto"
     )
     hidden = services.observation_submit(
-        theme=theme, association=world.association, submitted_by=world.rep, text="Piilotettava"
+        theme=theme, association=world.association, actor=world.rep, text="Piilotettava"
     )
-    services.observation_hide(observation=hidden, hidden_by=world.liaison, reason="Asiaton")
+    services.observation_hide(observation=hidden, actor=world.liaison, reason="Asiaton")
     services.review_save(plan=plan, year=2025, date=dt.date(2026, 3, 1), summary_fi="Katsaus")
     services.approval_stage_record(
-        plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Hyväksyttiin."
+        actor=None, plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Hyväksyttiin."
     )
     login(page, live_server, "liaison@example.org")
     for path in (

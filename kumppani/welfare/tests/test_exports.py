@@ -29,6 +29,7 @@ def _approved(world: World) -> Any:
         schedule="@now",
     )
     services.approval_stage_record(
+        actor=None,
         plan=plan,
         body="council",
         date=dt.date(2025, 6, 16),

@@ -11,7 +11,7 @@ from kumppani.associations.tests.factories import AssociationFactory
 from kumppani.core.cycle import cycle_items
 from kumppani.core.testing import World
 from kumppani.welfare import services
-from kumppani.welfare.models import IndicatorKind, MeasureStatus, PlanStatus, RollupMethod
+from kumppani.welfare.models import IndicatorKind, Measure, MeasureStatus, PlanStatus, RollupMethod
 from kumppani.welfare.selectors import metric_values, plan_tree, rollup
 from kumppani.welfare.tests.factories import (
     GoalFactory,
@@ -70,30 +70,85 @@ def test_measure_create_for_adopted_proposal(world: World) -> None:
         goal=goal,
         title_fi="Kylätalon liikuntavuorot",
         responsible_association=world.association,
-        created_by=world.liaison,
+        actor=world.liaison,
         schedule="2026",
     )
     assert m.pk and m.created_by == world.liaison
     assert m.get_absolute_url().endswith(f"/welfare/measures/{m.pk}/")
-    with pytest.raises(TypeError):
-        services.measure_create(goal=goal, title_fi="x", colour="red")
 
 
 def test_measure_progress_over_100_is_refused(world: World) -> None:
-    m = MeasureFactory.create()
-    with pytest.raises(ValidationError):
+    m = MeasureFactory.create(progress=40)
+    with pytest.raises(ValidationError) as error:
         services.measure_update(measure=m, progress=101)
+    assert error.value.message_dict["progress"] == ["Edistyminen on prosenttiluku 0–100."]
+    with pytest.raises(ValidationError) as error:
+        services.measure_create(
+            actor=None, goal=m.goal, title_fi="x", responsible_unit="y", progress=-1
+        )
+    assert "progress" in error.value.message_dict
+    m.refresh_from_db()
+    assert m.progress == 40
+
+
+def test_measure_needs_a_responsible_unit_or_association(world: World) -> None:
+    goal = GoalFactory.create(theme__plan__municipality=world.municipality)
+    with pytest.raises(ValidationError) as error:
+        services.measure_create(
+            actor=None, goal=goal, title_fi="Kävelyryhmät", responsible_unit=" "
+        )
+    assert list(error.value.message_dict) == ["responsible_unit"]
+    assert not Measure.objects.filter(goal=goal).exists()
+    m = services.measure_create(
+        actor=None, goal=goal, title_fi="Kävelyryhmät", responsible_association=world.association
+    )
+    with pytest.raises(ValidationError) as error:
+        services.measure_update(measure=m, responsible_association=None)
+    assert list(error.value.message_dict) == ["responsible_unit"]
+    services.measure_update(measure=m, responsible_association=None, responsible_unit="Liikunta")
+    m.refresh_from_db()
+    assert (m.responsible_unit, m.responsible_association) == ("Liikunta", None)
+
+
+def test_measure_association_must_be_of_the_municipality(world: World) -> None:
+    goal = GoalFactory.create(theme__plan__municipality=world.other_municipality)
+    with pytest.raises(ValidationError) as error:
+        services.measure_create(
+            actor=None, goal=goal, title_fi="Kerho", responsible_association=world.association
+        )
+    assert list(error.value.message_dict) == ["responsible_association"]
+    m = MeasureFactory.create(goal=goal)
+    with pytest.raises(ValidationError) as error:
+        services.measure_update(measure=m, responsible_association=world.association)
+    assert list(error.value.message_dict) == ["responsible_association"]
+
+
+def test_plan_last_year_cannot_be_before_the_first(world: World) -> None:
+    with pytest.raises(ValidationError) as error:
+        services.plan_create(
+            municipality=world.municipality, title_fi="Suunnitelma", start_year=2028, end_year=2025
+        )
+    assert list(error.value.message_dict) == ["end_year"]
+    plan = PlanFactory.create(start_year=2025, end_year=2028)
+    with pytest.raises(ValidationError) as error:
+        services.plan_update(plan=plan, end_year=2024)
+    assert list(error.value.message_dict) == ["end_year"]
 
 
 def test_approval_flow_and_status(world: World) -> None:
     plan = PlanFactory.create(municipality=world.municipality)
     assert plan.status == PlanStatus.DRAFT
     services.approval_stage_record(
-        plan=plan, body="working_group", date=dt.date(2025, 3, 1), decision="Valmisteltu."
+        actor=None,
+        plan=plan,
+        body="working_group",
+        date=dt.date(2025, 3, 1),
+        decision="Valmisteltu.",
     )
     plan.refresh_from_db()
     assert plan.status == PlanStatus.IN_APPROVAL
     services.approval_stage_record(
+        actor=None,
         plan=plan,
         body="committee",
         body_name="Hyvinvointilautakunta",
@@ -103,26 +158,30 @@ def test_approval_flow_and_status(world: World) -> None:
     # Going back to an earlier body, or back in time, is refused with a clear message.
     with pytest.raises(ValidationError) as error:
         services.approval_stage_record(
-            plan=plan, body="working_group", date=dt.date(2025, 5, 1), decision="x"
+            actor=None, plan=plan, body="working_group", date=dt.date(2025, 5, 1), decision="x"
         )
     assert "body" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
         services.approval_stage_record(
-            plan=plan, body="board", date=dt.date(2025, 3, 15), decision="x"
+            actor=None, plan=plan, body="board", date=dt.date(2025, 3, 15), decision="x"
         )
     assert "date" in error.value.message_dict
     services.approval_stage_record(
-        plan=plan, body="board", date=dt.date(2025, 5, 1), decision="Esitetään valtuustolle."
+        actor=None,
+        plan=plan,
+        body="board",
+        date=dt.date(2025, 5, 1),
+        decision="Esitetään valtuustolle.",
     )
     services.approval_stage_record(
-        plan=plan, body="council", date=dt.date(2025, 6, 10), decision="Hyväksyttiin."
+        actor=None, plan=plan, body="council", date=dt.date(2025, 6, 10), decision="Hyväksyttiin."
     )
     plan.refresh_from_db()
     assert plan.status == PlanStatus.APPROVED
     assert plan.approved_on == dt.date(2025, 6, 10)
     with pytest.raises(ValidationError):
         services.approval_stage_record(
-            plan=plan, body="council", date=dt.date(2025, 7, 1), decision="Uudelleen"
+            actor=None, plan=plan, body="council", date=dt.date(2025, 7, 1), decision="Uudelleen"
         )
 
 
@@ -131,7 +190,7 @@ def test_snapshot_does_not_change_with_later_edits(world: World) -> None:
     theme = ThemeFactory.create(plan=plan, name_fi="Liikkuminen")
     measure = MeasureFactory.create(goal__theme=theme, title_fi="Kuntoportaat", progress=10)
     services.approval_stage_record(
-        plan=plan, body="council", date=dt.date(2025, 6, 10), decision="Hyväksyttiin."
+        actor=None, plan=plan, body="council", date=dt.date(2025, 6, 10), decision="Hyväksyttiin."
     )
     plan.refresh_from_db()
     services.measure_update(measure=measure, title_fi="Kuntoportaat ja polut", progress=90)
@@ -189,12 +248,12 @@ def test_review_year_must_be_in_the_period(world: World) -> None:
 def test_observation_hide_needs_a_reason(world: World) -> None:
     theme = ThemeFactory.create()
     o = services.observation_submit(
-        theme=theme, association=world.association, submitted_by=world.rep, text=" Havainto "
+        theme=theme, association=world.association, actor=world.rep, text=" Havainto "
     )
     assert o.text == "Havainto"
     with pytest.raises(ValidationError):
-        services.observation_hide(observation=o, hidden_by=world.liaison, reason=" ")
-    services.observation_hide(observation=o, hidden_by=world.liaison, reason="Henkilötietoja")
+        services.observation_hide(observation=o, actor=world.liaison, reason=" ")
+    services.observation_hide(observation=o, actor=world.liaison, reason="Henkilötietoja")
     assert plan_tree(plan=theme.plan).themes[0].observations == []
     assert len(plan_tree(plan=theme.plan, include_hidden=True).themes[0].observations) == 1
 
@@ -202,7 +261,7 @@ def test_observation_hide_needs_a_reason(world: World) -> None:
 def test_cycle_source_lists_stages_and_reviews(world: World) -> None:
     plan = PlanFactory.create(municipality=world.municipality)
     services.approval_stage_record(
-        plan=plan, body="committee", date=dt.date(2025, 4, 1), decision="Puollettu."
+        actor=None, plan=plan, body="committee", date=dt.date(2025, 4, 1), decision="Puollettu."
     )
     services.review_save(plan=plan, year=2026, date=dt.date(2026, 5, 1), summary_fi="Katsaus")
     items = [

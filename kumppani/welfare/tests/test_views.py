@@ -91,7 +91,7 @@ def test_plan_page_shows_tree_progress_and_knowledge(world: World, client: Any) 
     services.observation_submit(
         theme=theme,
         association=world.association,
-        submitted_by=world.rep,
+        actor=world.rep,
         text="Ikäihmiset <b>kaipaavat</b> kyytejä.",
         observed_on=dt.date(2025, 2, 3),
     )
@@ -131,7 +131,14 @@ def test_wellbeing_group_member_edits_and_bad_input_is_kept(world: World) -> Non
     body = response.content.decode()
     assert response.status_code == 200
     assert "Liikuntareseptit" in body  # what was typed is kept
-    assert "0 to 100" in body or "0–100" in body or "100" in body
+    assert "Edistyminen on prosenttiluku 0–100." in body
+    response = client.post(
+        url, {"title_fi": "Liikuntareseptit", "status": "planned", "progress": "0", "weight": "1"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Nimeä vastuussa oleva kunnan yksikkö tai valitse vastuussa oleva yhdistys." in body
+    assert not Measure.objects.filter(title_fi="Liikuntareseptit").exists()
     response = client.post(
         url,
         {
@@ -204,7 +211,7 @@ def test_approved_version_page_shows_snapshot(world: World, client: Any) -> None
     plan = PlanFactory.create(municipality=world.municipality)
     m = MeasureFactory.create(goal__theme__plan=plan, title_fi="Alkuperäinen")
     services.approval_stage_record(
-        plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Ok"
+        actor=None, plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Ok"
     )
     services.measure_update(measure=m, title_fi="Muutettu")
     approved = client.get(reverse("welfare:plan_approved", args=[plan.pk])).content.decode()
@@ -263,7 +270,7 @@ def test_plan_page_tells_whether_content_changed_since_approval(world: World, cl
     plan = PlanFactory.create(municipality=world.municipality)
     m = MeasureFactory.create(goal__theme__plan=plan, progress=10)
     services.approval_stage_record(
-        plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Ok"
+        actor=None, plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Ok"
     )
     url = reverse("welfare:plan", args=[plan.pk])
     services.measure_update(measure=m, progress=50, status="ongoing")

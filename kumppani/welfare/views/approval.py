@@ -11,16 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kumppani.accounts import access as base_access
 from kumppani.accounts.models import User
+from kumppani.core.forms import apply_validation_error
 from kumppani.welfare import access, services
-from kumppani.welfare.forms import (
-    ApprovalStageForm,
-    HideForm,
-    ObservationForm,
-    municipality_associations,
-)
+from kumppani.welfare.forms import ApprovalStageForm, HideForm, ObservationForm
 from kumppani.welfare.models import Observation, PlanStatus, Theme
-from kumppani.welfare.selectors import plan_stages
-from kumppani.welfare.views.editing import _add
+from kumppani.welfare.selectors import municipality_associations, plan_stages
 from kumppani.welfare.views.public import plan_get
 
 
@@ -32,9 +27,9 @@ def approvals(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user: User = request.user  # type: ignore[assignment]
         try:
-            services.approval_stage_record(plan=plan, recorded_by=user, **form.cleaned_data)
+            services.approval_stage_record(plan=plan, actor=user, **form.cleaned_data)
         except ValidationError as error:
-            _add(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The approval stage was recorded."))
             return redirect("welfare:approvals", pk=pk)
@@ -63,12 +58,12 @@ def observation_create(request: HttpRequest, pk: int) -> HttpResponse:
             services.observation_submit(
                 theme=theme,
                 association=data["association"],
-                submitted_by=request.user,  # type: ignore[arg-type]
+                actor=request.user,  # type: ignore[arg-type]
                 text=data["text"],
                 observed_on=data["observed_on"],
             )
         except ValidationError as error:
-            _add(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Thank you. Your observation is now shown on the theme."))
             return redirect(theme)
@@ -91,7 +86,7 @@ def observation_hide(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         services.observation_hide(
             observation=observation,
-            hidden_by=request.user,  # type: ignore[arg-type]
+            actor=request.user,  # type: ignore[arg-type]
             reason=form.cleaned_data["hidden_reason"],
         )
         messages.success(request, _("The observation was hidden from the public pages."))

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kumppani.accounts import access as base_access
+from kumppani.core.forms import apply_validation_error
 from kumppani.geography.models import Municipality
 from kumppani.welfare import access, services
 from kumppani.welfare.forms import (
@@ -53,7 +54,7 @@ def _form_page(
         try:
             obj = save(dict(form.cleaned_data))
         except ValidationError as error:
-            _add(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, done)
             return redirect(redirect_to(obj) if redirect_to else back)
@@ -65,14 +66,6 @@ def _form_page(
         "back": back,
     }
     return render(request, "welfare/form.html", context)
-
-
-def _add(form: forms.BaseForm, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @require_http_methods(["GET", "POST"])
@@ -199,7 +192,7 @@ def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
         form=form,
-        save=lambda d: services.measure_create(goal=goal, created_by=request.user, **d),  # type: ignore[arg-type]
+        save=lambda d: services.measure_create(goal=goal, actor=request.user, **d),  # type: ignore[arg-type]
         title=_("New measure for the goal %(goal)s") % {"goal": goal},
         plan=plan,
         municipality=plan.municipality,
@@ -305,7 +298,7 @@ def reviews(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.review_save(plan=plan, **form.cleaned_data)
         except ValidationError as error:
-            _add(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The yearly review was saved."))
             return redirect("welfare:reviews", pk=pk)
