@@ -23,11 +23,6 @@ def can_regroup(user: AnyUser, municipality_id: int) -> bool:
     return can_assess(user, municipality_id)
 
 
-def can_record_for_forum(user: AnyUser, municipality_id: int) -> bool:
-    """A liaison records the proposals of a workshop (and the working group may too)."""
-    return can_assess(user, municipality_id)
-
-
 def can_submit(
     user: AnyUser, municipality_id: int, proposer_type: str, association_id: int | None
 ) -> bool:
@@ -44,10 +39,6 @@ def can_submit(
     if proposer_type in (ProposerType.TEAM, ProposerType.STAKEHOLDER):
         return can_assess(user, municipality_id)
     return False
-
-
-def can_submit_anything(user: AnyUser) -> bool:
-    return bool(user.is_authenticated)
 
 
 def can_see_proposal(user: AnyUser, proposal: Proposal) -> bool:

@@ -191,7 +191,7 @@ def proposal_submit(request: HttpRequest, payload: ProposalIn) -> tuple[int, Any
         association=association,
         proposer_name=payload.proposer_name,
         together=payload.together,
-        created_by=request.auth,  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]
     )
     proposal = proposal_pool().get(pk=proposal.pk)
     return 201, proposal_dict(proposal)
@@ -230,7 +230,7 @@ def regroup(request: HttpRequest, municipality: str) -> tuple[int, Any]:
             "proposals": result.proposals + result.kept,
             "groups": result.groups,
         }
-    job = grouping_job_start(municipality=place, created_by=request.auth)  # type: ignore[attr-defined]
+    job = grouping_job_start(municipality=place, actor=request.auth)  # type: ignore[attr-defined]
     url = request.build_absolute_uri(reverse("api-v1:proposal_grouping_job", args=[job.pk]))
     return 202, {"job": url}
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kumppani.proposals.models import Decision, Proposal, ProposalGroup, ProposerType
+from kumppani.welfare.selectors import municipality_associations
 from kumppani.welfare.services import measure_create
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def _check_plan(municipality_id: int, goal: Goal | None, measure: Measure | None
 @transaction.atomic
 def decision_record(
     *,
-    decided_by: User | None,
+    actor: User | None,
     decision: str,
     reason: str,
     proposal: Proposal | None = None,
@@ -44,7 +45,9 @@ def decision_record(
 ) -> Proposal | ProposalGroup:
     """Decide a proposal or a group; a group's decision becomes each member's decision.
 
-    Adopting creates a measure under ``goal`` (or links an existing ``measure``).
+    Adopting creates a measure under ``goal`` (or links an existing ``measure``); the new
+    measure follows the welfare plan's rules, so it needs a responsible municipal unit unless an
+    association of the municipality made the proposal on its own.
     """
     if (proposal is None) == (group is None):
         raise ValidationError(_("Decide either a proposal or a group."))
@@ -84,15 +87,20 @@ def decision_record(
             proposal is not None
             and proposal.proposer_type == ProposerType.ASSOCIATION
             and not proposal.together
+            and proposal.association_id is not None
         ):
-            association = proposal.association
+            association = (
+                municipality_associations(target.municipality_id)
+                .filter(pk=proposal.association_id)
+                .first()
+            )
         default_title = proposal.text if proposal is not None else group.label  # type: ignore[union-attr]
         measure = measure_create(
             goal=goal,
             title_fi=(measure_title.strip() or default_title)[:300],
             responsible_unit=responsible_unit.strip()[:200],
             responsible_association=association,
-            created_by=decided_by,
+            actor=actor,
         )
     fields = {
         "decision": decision,
@@ -100,7 +108,7 @@ def decision_record(
         "measure": measure if decision == Decision.ADOPTED else None,
         "forwarded_to": forwarded_to if decision == Decision.FORWARDED else "",
         "decided_at": timezone.now(),
-        "decided_by": decided_by,
+        "decided_by": actor,
     }
     for name, value in fields.items():
         setattr(target, name, value)

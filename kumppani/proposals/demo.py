@@ -145,7 +145,7 @@ def _assess(rng: random.Random, nurmes: Municipality, members: list[User]) -> No
         base = rng.randint(2, 4)
         for member in members[: 2 + (group.pk % 2)]:
             values = {c.pk: max(1, min(5, base + rng.randint(-1, 1))) for c in criteria}
-            scores_save(scorer=member, values=values, group=group)
+            scores_save(actor=member, values=values, group=group)
     goals = list(Goal.objects.filter(theme__plan__municipality=nurmes).select_related("theme"))
     plan_decisions = (
         [Decision.ADOPTED] * 7 + [Decision.MERGED] * 3 + [Decision.FORWARDED] * 2
@@ -157,7 +157,7 @@ def _assess(rng: random.Random, nurmes: Municipality, members: list[User]) -> No
             decision = Decision.FORWARDED
         others = [g for g in scored if g.pk != group.pk and not g.decision]
         decision_record(
-            decided_by=members[0],
+            actor=members[0],
             group=group,
             decision=decision,
             reason=REASONS[decision],

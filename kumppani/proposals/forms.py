@@ -89,16 +89,11 @@ class SubmitForm(forms.Form):
         self.fields["proposer_type"].initial = allowed[0].value
 
     def clean(self) -> dict[str, Any]:
+        # The view checks the right to speak for the association before proposal_create runs
+        # (which enforces every other rule), so the association must be known here.
         data = super().clean() or {}
-        kind = data.get("proposer_type")
-        association = data.get("association")
-        if kind == ProposerType.ASSOCIATION and association is None:
+        if data.get("proposer_type") == ProposerType.ASSOCIATION and not data.get("association"):
             self.add_error("association", _("Choose the association that makes the proposal."))
-        if (
-            kind in (ProposerType.TEAM, ProposerType.STAKEHOLDER)
-            and not (data.get("proposer_name") or "").strip()
-        ):
-            self.add_error("proposer_name", _("Give the name of the team or stakeholder."))
         return data
 
 

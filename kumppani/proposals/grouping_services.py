@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -94,11 +93,11 @@ def grouping_job_run(*, job: GroupingJob) -> GroupingJob:
     return job
 
 
-def grouping_job_start(*, municipality: Municipality, created_by: User | None) -> GroupingJob:
+def grouping_job_start(*, municipality: Municipality, actor: User | None) -> GroupingJob:
     """Queue a re-run in the background; the job's status tells when it is done."""
     from kumppani.proposals.tasks import regroup_task
 
-    job = GroupingJob.objects.create(municipality=municipality, created_by=created_by)
+    job = GroupingJob.objects.create(municipality=municipality, created_by=actor)
     regroup_task.enqueue(job.pk)
     job.refresh_from_db()
     return job
@@ -180,10 +179,3 @@ def group_rename(*, group: ProposalGroup, label: str) -> ProposalGroup:
     group.full_clean()
     group.save(update_fields=["label", "locked"])
     return group
-
-
-def group_members_locked(*, municipality: Municipality) -> int:
-    """How many proposals the next automatic run will leave where they are."""
-    return Proposal.objects.filter(
-        Q(group_locked=True) | Q(group__locked=True), municipality=municipality
-    ).count()

@@ -5,7 +5,6 @@ Grouping writes live in ``grouping_services.py``, decisions in ``decisions.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -30,8 +29,6 @@ if TYPE_CHECKING:
     from kumppani.surveys.models import Survey
     from kumppani.welfare.models import Theme
 
-MAX_TEXT = 2000
-
 
 @transaction.atomic
 def proposal_create(
@@ -46,10 +43,11 @@ def proposal_create(
     together: bool = False,
     survey: Survey | None = None,
     forum: Forum | None = None,
-    created_by: User | None = None,
+    actor: User | None,
 ) -> Proposal:
     """Add a proposal to the municipality's pool (ungrouped until the next grouping run)."""
     text = (text or "").strip()
+    proposer_name = (proposer_name or "").strip()
     errors: dict[str, list[str]] = {}
     if proposer_type not in ProposerType.values:
         errors["proposer_type"] = [_("Choose association, team, stakeholder or resident.")]
@@ -75,7 +73,7 @@ def proposal_create(
         theme=theme,
         survey=survey,
         forum=forum,
-        created_by=created_by,
+        created_by=actor,
     )
     proposal.full_clean()
     proposal.save()
@@ -133,7 +131,7 @@ def criterion_delete(*, criterion: Criterion) -> None:
 @transaction.atomic
 def scores_save(
     *,
-    scorer: User,
+    actor: User,
     values: dict[int, int],
     proposal: Proposal | None = None,
     group: ProposalGroup | None = None,
@@ -160,7 +158,7 @@ def scores_save(
     for criterion_id, value in values.items():
         score, _created = Score.objects.update_or_create(
             criterion=criteria[criterion_id],
-            scorer=scorer,
+            scorer=actor,
             proposal=proposal,
             group=group,
             defaults={"value": int(value)},
@@ -170,11 +168,3 @@ def scores_save(
         group.locked = True
         group.save(update_fields=["locked"])
     return saved
-
-
-def proposals_create_many(
-    *, items: Iterable[dict[str, Any]], created_by: User | None = None
-) -> list[Proposal]:
-    """Several proposals at once (a workshop's list); each item takes proposal_create's fields."""
-    with transaction.atomic():
-        return [proposal_create(created_by=created_by, **item) for item in items]

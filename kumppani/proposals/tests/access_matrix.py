@@ -28,7 +28,7 @@ def _proposal(w: World) -> dict[str, Any]:
         text="Kyläyhdistys järjestää kävelyryhmiä ikäihmisille.",
         proposer_type=ProposerType.ASSOCIATION,
         association=w.association,
-        created_by=w.rep,
+        actor=w.rep,
     )
     return {"pk": proposal.pk}
 
@@ -36,6 +36,7 @@ def _proposal(w: World) -> dict[str, Any]:
 def _group(w: World) -> dict[str, Any]:
     group = ProposalGroup.objects.create(municipality=w.municipality, label="Kävelyryhmä")
     proposal = proposal_create(
+        actor=None,
         municipality=w.municipality,
         text="Kävelyryhmiä ikäihmisille.",
         proposer_type=ProposerType.RESIDENT,

@@ -36,7 +36,7 @@ def _group_with_proposal(world: World) -> tuple[ProposalGroup, Proposal]:
         text="Kyläyhdistys järjestää kävelyryhmiä ikäihmisille.",
         proposer_type=ProposerType.ASSOCIATION,
         association=world.association,
-        created_by=world.rep,
+        actor=world.rep,
     )
     proposals_regroup(municipality=world.municipality)
     proposal.refresh_from_db()
@@ -81,7 +81,7 @@ def test_scores_outside_1_to_5_are_refused(world: World) -> None:
     assert "Anna jokaiselle kriteerille pisteet 1–5" in response.content.decode()
     assert spread_for(criteria=criteria, user=member, group=group).scorers == 0
     with pytest.raises(ValidationError):
-        scores_save(scorer=member, values={criteria[0].pk: 0}, group=group)
+        scores_save(actor=member, values={criteria[0].pk: 0}, group=group)
 
 
 def test_adopting_a_group_creates_a_measure_and_the_proposer_sees_it(world: World) -> None:
@@ -95,11 +95,13 @@ def test_adopting_a_group_creates_a_measure_and_the_proposer_sees_it(world: Worl
             "reason": "Vaikuttava ja edullinen.",
             "goal": goal.pk,
             "measure_title": "Kävelyryhmät ikäihmisille",
+            "responsible_unit": "Hyvinvointipalvelut",
         },
     )
     assert response.status_code == 302
     measure = Measure.objects.get(goal=goal)
     assert measure.title_fi == "Kävelyryhmät ikäihmisille"
+    assert measure.responsible_unit == "Hyvinvointipalvelut"
     proposal.refresh_from_db()
     assert proposal.decision == Decision.ADOPTED and proposal.measure == measure
     assert list(proposals_for_measure(measure)) == [proposal]
@@ -112,13 +114,88 @@ def test_adopting_a_group_creates_a_measure_and_the_proposer_sees_it(world: Worl
     assert "Kävelyryhmät ikäihmisille" in outcomes
 
 
+def test_adopting_without_a_responsible_party_is_refused_and_saves_nothing(world: World) -> None:
+    group, proposal = _group_with_proposal(world)
+    goal = GoalFactory.create(theme__plan__municipality=world.municipality)
+    with pytest.raises(ValidationError) as error:
+        decision_record(
+            actor=world.liaison, decision="adopted", reason="Hyvä.", goal=goal, group=group
+        )
+    assert list(error.value.message_dict) == ["responsible_unit"]
+    assert not Measure.objects.exists()
+    group.refresh_from_db()
+    proposal.refresh_from_db()
+    assert group.decision == "" and proposal.decision == ""
+
+
+def test_adopting_an_association_proposal_makes_the_association_responsible(
+    world: World,
+) -> None:
+    _group, proposal = _group_with_proposal(world)
+    goal = GoalFactory.create(theme__plan__municipality=world.municipality)
+    decision_record(
+        actor=world.liaison, decision="adopted", reason="Hyvä.", goal=goal, proposal=proposal
+    )
+    measure = Measure.objects.get(goal=goal)
+    assert measure.responsible_association == world.association
+    assert measure.responsible_unit == ""
+
+
+def test_decision_form_shows_the_missing_responsible_unit_and_keeps_the_input(
+    world: World,
+) -> None:
+    group, _proposal = _group_with_proposal(world)
+    goal = GoalFactory.create(theme__plan__municipality=world.municipality)
+    response = _client(world.liaison).post(
+        reverse("proposals:group_decide", args=[group.pk]),
+        {"decision": "adopted", "reason": "Perusteltu päätös.", "goal": goal.pk},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_responsible_unit_error"' in body
+    assert "Nimeä vastuussa oleva kunnan yksikkö tai valitse vastuussa oleva yhdistys." in body
+    assert "Perusteltu päätös." in body
+    assert not Measure.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"proposer_type": ProposerType.ASSOCIATION}, "organisation"),
+        ({"proposer_type": ProposerType.TEAM, "proposer_name": "  "}, "proposer_name"),
+        ({"proposer_type": "alien"}, "proposer_type"),
+        ({"proposer_type": ProposerType.RESIDENT, "source": "fax"}, "source"),
+    ],
+)
+def test_proposal_create_enforces_its_rules(
+    world: World, fields: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(ValidationError) as error:
+        proposal_create(actor=None, municipality=world.municipality, text="Ehdotus", **fields)
+    assert list(error.value.message_dict) == [field]
+    assert not Proposal.objects.exists()
+
+
+def test_proposal_theme_must_be_of_the_municipality(world: World) -> None:
+    goal = GoalFactory.create(theme__plan__municipality=world.other_municipality)
+    with pytest.raises(ValidationError) as error:
+        proposal_create(
+            actor=None,
+            municipality=world.municipality,
+            text="Ehdotus",
+            proposer_type=ProposerType.RESIDENT,
+            theme=goal.theme,
+        )
+    assert list(error.value.message_dict) == ["theme"]
+
+
 def test_decision_needs_a_reason_and_a_goal_for_adoption(world: World) -> None:
     group, proposal = _group_with_proposal(world)
     with pytest.raises(ValidationError) as error:
-        decision_record(decided_by=world.liaison, decision="adopted", reason="", group=group)
+        decision_record(actor=world.liaison, decision="adopted", reason="", group=group)
     assert "reason" in error.value.message_dict and "goal" in error.value.message_dict
     decision_record(
-        decided_by=world.liaison,
+        actor=world.liaison,
         decision="forwarded",
         reason="Kuuluu sivistyslautakunnalle.",
         forwarded_to="Sivistyslautakunta",
@@ -163,7 +240,10 @@ def test_submission_form_keeps_input_on_error(world: World) -> None:
 def _pool(world: World, count: int) -> None:
     for item in generate(random.Random(count), count):
         proposal_create(
-            municipality=world.municipality, text=item.text, proposer_type=ProposerType.RESIDENT
+            actor=None,
+            municipality=world.municipality,
+            text=item.text,
+            proposer_type=ProposerType.RESIDENT,
         )
     proposals_regroup(municipality=world.municipality)
 
@@ -175,7 +255,7 @@ def test_working_group_page_runs_constant_queries(
     _pool(world, count)
     criteria = criteria_ensure(municipality=world.municipality)
     for group in ProposalGroup.objects.all()[:5]:
-        scores_save(scorer=world.liaison, values={c.pk: 4 for c in criteria}, group=group)
+        scores_save(actor=world.liaison, values={c.pk: 4 for c in criteria}, group=group)
     client = _client(world.liaison)
     with django_assert_max_num_queries(14):
         response = client.get(reverse("proposals:board", args=["276"]))
@@ -185,6 +265,7 @@ def test_working_group_page_runs_constant_queries(
 def _adopted(world: World, goal: Any, count: int) -> None:
     for index in range(count):
         proposal = proposal_create(
+            actor=None,
             municipality=world.municipality,
             text=f"Ehdotus {index}",
             proposer_type=ProposerType.ASSOCIATION,
@@ -192,7 +273,7 @@ def _adopted(world: World, goal: Any, count: int) -> None:
         )
         measure_goal = goal if index % 2 else GoalFactory.create(theme=goal.theme)
         decision_record(
-            decided_by=None,
+            actor=None,
             decision="adopted",
             reason="Hyvä.",
             goal=measure_goal,
@@ -226,10 +307,16 @@ def test_my_pages_and_outcomes_run_constant_queries(world: World) -> None:
 
 def test_proposal_merged_into_another_proposal(world: World) -> None:
     first = proposal_create(
-        municipality=world.municipality, text="Kävelyryhmä", proposer_type=ProposerType.RESIDENT
+        actor=None,
+        municipality=world.municipality,
+        text="Kävelyryhmä",
+        proposer_type=ProposerType.RESIDENT,
     )
     second = proposal_create(
-        municipality=world.municipality, text="Kävelyryhmiä", proposer_type=ProposerType.RESIDENT
+        actor=None,
+        municipality=world.municipality,
+        text="Kävelyryhmiä",
+        proposer_type=ProposerType.RESIDENT,
     )
     client = _client(world.liaison)
     url = reverse("proposals:proposal_decide", args=[second.pk])

@@ -38,6 +38,7 @@ def test_proposal_is_grouped_scored_adopted_and_its_fate_shown(page: Any, live_s
     role_assign(user=member, role=Role.WELLBEING_GROUP, municipality=world.municipality)
     for text in OTHERS:
         proposal_create(
+            actor=None,
             municipality=world.municipality,
             text=text,
             proposer_type=ProposerType.RESIDENT,

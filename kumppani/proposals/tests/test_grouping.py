@@ -67,7 +67,10 @@ def test_group_label_uses_base_forms() -> None:
 def _pool(world: World) -> list[Proposal]:
     return [
         proposal_create(
-            municipality=world.municipality, text=text, proposer_type=ProposerType.RESIDENT
+            actor=None,
+            municipality=world.municipality,
+            text=text,
+            proposer_type=ProposerType.RESIDENT,
         )
         for _, text in LABELLED
     ]
@@ -121,6 +124,7 @@ def test_new_proposals_are_grouped_on_rerun_without_touching_locked_groups(world
     assert walk_group is not None
     group_rename(group=walk_group, label="Kävely")
     late = proposal_create(
+        actor=None,
         municipality=world.municipality,
         text="Kävelyryhmiä ikäihmisille myös kesällä.",
         proposer_type=ProposerType.RESIDENT,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kumppani.accounts.access import authenticated_user, require
+from kumppani.core.forms import apply_validation_error
 from kumppani.proposals import access
 from kumppani.proposals.decisions import decision_record
 from kumppani.proposals.forms import (
@@ -79,6 +80,12 @@ def _assessment(
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     group = _group(pk)
     require(access.can_assess(request.user, group.municipality_id), request)
+    return _group_page(request, group)
+
+
+def _group_page(
+    request: HttpRequest, group: ProposalGroup, decision_form: DecisionForm | None = None
+) -> HttpResponse:
     criteria = criteria_ensure(municipality=group.municipality)
     members = list(group.proposals.select_related("association").order_by("id"))
     context = {
@@ -88,7 +95,11 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "split_form": SplitForm(choices=[(str(p.pk), p.text) for p in members]),
         "rename_form": RenameForm(initial={"label": group.label}),
         "merge_form": MergeForm(group=group),
-        "decision_form": DecisionForm(municipality=group.municipality, exclude_group=group.pk),
+        "decision_form": (
+            decision_form
+            if decision_form is not None
+            else DecisionForm(municipality=group.municipality, exclude_group=group.pk)
+        ),
         **_assessment(request, criteria, group),
     }
     return render(request, "proposals/group.html", context)
@@ -98,6 +109,12 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(pk)
     require(access.can_see_proposal(request.user, proposal), request)
+    return _proposal_page(request, proposal)
+
+
+def _proposal_page(
+    request: HttpRequest, proposal: Proposal, decision_form: DecisionForm | None = None
+) -> HttpResponse:
     can_assess = access.can_assess(request.user, proposal.municipality_id)
     context: dict[str, Any] = {
         "proposal": proposal,
@@ -108,7 +125,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if can_assess:
         criteria = criteria_ensure(municipality=proposal.municipality)
         context.update(_assessment(request, criteria, proposal))
-        context["decision_form"] = DecisionForm(municipality=proposal.municipality)
+        context["decision_form"] = decision_form or DecisionForm(municipality=proposal.municipality)
         context["move_form"] = MoveForm(
             municipality=proposal.municipality, initial={"group": proposal.group_id}
         )
@@ -127,7 +144,7 @@ def _score(request: HttpRequest, target: Proposal | ProposalGroup) -> None:
         {"group": target} if isinstance(target, ProposalGroup) else {"proposal": target}
     )
     try:
-        scores_save(scorer=user, values=form.values(), **kwargs)
+        scores_save(actor=user, values=form.values(), **kwargs)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -148,21 +165,22 @@ def proposal_score(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(proposal)
 
 
-def _decide(request: HttpRequest, target: Proposal | ProposalGroup) -> bool:
+def _decide(request: HttpRequest, target: Proposal | ProposalGroup) -> DecisionForm | None:
+    """Record the decision; on an error, the form to show again with what was typed."""
     user = authenticated_user(request)
     require(access.can_assess(user, target.municipality_id), request)
     exclude = target.pk if isinstance(target, ProposalGroup) else None
     form = DecisionForm(request.POST, municipality=target.municipality, exclude_group=exclude)
     if not form.is_valid():
         messages.error(request, _("Check the decision: choose it and give a reason."))
-        return False
+        return form
     data = form.cleaned_data
     kwargs: dict[str, Any] = (
         {"group": target} if isinstance(target, ProposalGroup) else {"proposal": target}
     )
     try:
         decision_record(
-            decided_by=user,
+            actor=user,
             decision=data["decision"],
             reason=data["reason"],
             goal=data.get("goal"),
@@ -175,23 +193,27 @@ def _decide(request: HttpRequest, target: Proposal | ProposalGroup) -> bool:
             **kwargs,
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
+        apply_validation_error(form, error)
+        return form
     messages.success(request, _("The decision was recorded."))
-    return True
+    return None
 
 
 @require_POST
 def group_decide(request: HttpRequest, pk: int) -> HttpResponse:
     group = _group(pk)
-    _decide(request, group)
+    form = _decide(request, group)
+    if form is not None:
+        return _group_page(request, group, form)
     return redirect(group)
 
 
 @require_POST
 def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(pk)
-    _decide(request, proposal)
+    form = _decide(request, proposal)
+    if form is not None:
+        return _proposal_page(request, proposal, form)
     return redirect(proposal)
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts.access import authenticated_user, require
+from kumppani.core.forms import apply_validation_error
 from kumppani.geography.models import Municipality
 from kumppani.proposals import access
 from kumppani.proposals.forms import CriterionForm, MergeForm, RenameForm, SplitForm
@@ -67,7 +68,7 @@ def regroup(request: HttpRequest, code: str) -> HttpResponse:
     user = authenticated_user(request)
     require(access.can_regroup(user, municipality.pk), request)
     if Proposal.objects.filter(municipality=municipality).count() > SYNC_LIMIT:
-        grouping_job_start(municipality=municipality, created_by=user)
+        grouping_job_start(municipality=municipality, actor=user)
         messages.success(
             request,
             _("Grouping runs in the background; reload this page in a minute to see the groups."),
@@ -165,7 +166,7 @@ def criteria(request: HttpRequest, code: str) -> HttpResponse:
             try:
                 criterion_save(municipality=municipality, **form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("The criterion was added."))
                 return redirect("proposals:criteria", code=code)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.accounts.access import authenticated_user, require
+from kumppani.core.forms import apply_validation_error
 from kumppani.geography.models import Municipality
 from kumppani.proposals import access
 from kumppani.proposals.forms import SubmitForm
@@ -45,10 +46,10 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
                 together=data["together"] == "together",
                 source=Source.FORUM if forum else Source.DIRECT,
                 forum=forum,
-                created_by=user,
+                actor=user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Thank you. The proposal was saved."))
             if forum:

@@ -214,7 +214,7 @@ def response_submit(*, invitation: Invitation, user: User | None = None) -> Resp
             proposer_name=invitation.display_name,
             together=item.mode == ProposalMode.TOGETHER,
             survey=survey,
-            created_by=response.submitted_by,
+            actor=response.submitted_by,
         )
         if pool_id is not None:
             ProposalItem.objects.filter(pk=item.pk).update(pool_proposal_id=pool_id)
