@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,7 +13,6 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kumppani.core.unset import UNSET, Unset, apply_changes
 from kumppani.welfare.models import (
     BODY_RANK,
     ApprovalBody,
@@ -35,17 +35,89 @@ if TYPE_CHECKING:
     from kumppani.geography.models import Municipality
 
 
-def _save(obj: Model) -> None:
+class PlanFields(TypedDict, total=False):
+    title_sv: str
+    title_en: str
+    rollup: str
+
+
+class PlanChanges(PlanFields, total=False):
+    title_fi: str
+    start_year: int
+    end_year: int
+
+
+class ThemeFields(TypedDict, total=False):
+    name_sv: str
+    name_en: str
+    description_fi: str
+    description_sv: str
+    description_en: str
+    order: int | None  # None or left out: after the last one
+    weight: int
+
+
+class ThemeChanges(ThemeFields, total=False):
+    name_fi: str
+
+
+class GoalFields(TypedDict, total=False):
+    title_sv: str
+    title_en: str
+    weight: int
+    order: int | None  # None or left out: after the last one
+
+
+class GoalChanges(GoalFields, total=False):
+    title_fi: str
+
+
+class MeasureFields(TypedDict, total=False):
+    title_sv: str
+    title_en: str
+    responsible_unit: str
+    responsible_association: Association | None
+    resources: str
+    schedule: str
+    status: str
+    progress: int
+    weight: int
+
+
+class MeasureChanges(MeasureFields, total=False):
+    title_fi: str
+
+
+class IndicatorFields(TypedDict, total=False):
+    goal: Goal | None
+    name_sv: str
+    name_en: str
+    unit: str
+    kind: str
+    source: str
+    source_code: str
+    metric: str
+    baseline_value: Decimal | None
+    baseline_year: int | None
+    target_value: Decimal | None
+    target_year: int | None
+    order: int
+
+
+class IndicatorChanges(IndicatorFields, total=False):
+    name_fi: str
+
+
+def _save(obj: Model, changes: Mapping[str, object]) -> None:
+    for name, value in changes.items():
+        setattr(obj, name, value)
     obj.full_clean()
     obj.save()
 
 
 # --- plan, themes, goals, measures ------------------------------------------------------------
-
-
-def _plan_save(plan: Plan) -> Plan:
-    _save(plan)  # the years' order is checked by Plan.clean()
-    return plan
+# The years' order (Plan.clean) and the 0–100 progress (Measure.progress) are checked by the
+# models' validators, which full_clean() runs.
 
 
 @transaction.atomic
@@ -55,166 +127,76 @@ def plan_create(
     title_fi: str,
     start_year: int,
     end_year: int,
-    title_sv: str | Unset = UNSET,
-    title_en: str | Unset = UNSET,
-    rollup: str | Unset = UNSET,
+    **fields: Unpack[PlanFields],
 ) -> Plan:
     plan = Plan(municipality=municipality, title_fi=title_fi)
     plan.start_year, plan.end_year = start_year, end_year
-    apply_changes(plan, title_sv=title_sv, title_en=title_en, rollup=rollup)
-    return _plan_save(plan)
+    _save(plan, fields)
+    return plan
 
 
 @transaction.atomic
-def plan_update(
-    *,
-    plan: Plan,
-    title_fi: str | Unset = UNSET,
-    title_sv: str | Unset = UNSET,
-    title_en: str | Unset = UNSET,
-    start_year: int | Unset = UNSET,
-    end_year: int | Unset = UNSET,
-    rollup: str | Unset = UNSET,
-) -> Plan:
-    apply_changes(
-        plan,
-        title_fi=title_fi,
-        title_sv=title_sv,
-        title_en=title_en,
-        start_year=start_year,
-        end_year=end_year,
-        rollup=rollup,
-    )
-    return _plan_save(plan)
+def plan_update(*, plan: Plan, **changes: Unpack[PlanChanges]) -> Plan:
+    _save(plan, changes)
+    return plan
 
 
 @transaction.atomic
-def theme_create(
-    *,
-    plan: Plan,
-    name_fi: str,
-    name_sv: str | Unset = UNSET,
-    name_en: str | Unset = UNSET,
-    description_fi: str | Unset = UNSET,
-    description_sv: str | Unset = UNSET,
-    description_en: str | Unset = UNSET,
-    order: int | Unset | None = UNSET,
-    weight: int | Unset = UNSET,
-) -> Theme:
-    """Add a theme; without an ``order`` it goes last."""
+def theme_create(*, plan: Plan, name_fi: str, **fields: Unpack[ThemeFields]) -> Theme:
     theme = Theme(plan=plan, name_fi=name_fi)
-    theme.order = plan.themes.count() + 1 if order is None or order is UNSET else order
-    apply_changes(
-        theme,
-        name_sv=name_sv,
-        name_en=name_en,
-        description_fi=description_fi,
-        description_sv=description_sv,
-        description_en=description_en,
-        weight=weight,
-    )
-    _save(theme)
+    if fields.get("order") is None:
+        fields["order"] = plan.themes.count() + 1
+    _save(theme, fields)
     return theme
 
 
 @transaction.atomic
-def theme_update(
-    *,
-    theme: Theme,
-    name_fi: str | Unset = UNSET,
-    name_sv: str | Unset = UNSET,
-    name_en: str | Unset = UNSET,
-    description_fi: str | Unset = UNSET,
-    description_sv: str | Unset = UNSET,
-    description_en: str | Unset = UNSET,
-    order: int | Unset = UNSET,
-    weight: int | Unset = UNSET,
-) -> Theme:
-    apply_changes(
-        theme,
-        name_fi=name_fi,
-        name_sv=name_sv,
-        name_en=name_en,
-        description_fi=description_fi,
-        description_sv=description_sv,
-        description_en=description_en,
-        order=order,
-        weight=weight,
-    )
-    _save(theme)
+def theme_update(*, theme: Theme, **changes: Unpack[ThemeChanges]) -> Theme:
+    _save(theme, changes)
     return theme
 
 
 @transaction.atomic
-def goal_create(
-    *,
-    theme: Theme,
-    title_fi: str,
-    title_sv: str | Unset = UNSET,
-    title_en: str | Unset = UNSET,
-    weight: int | Unset = UNSET,
-    order: int | Unset | None = UNSET,
-) -> Goal:
-    """Add a goal to a theme; without an ``order`` it goes last."""
+def goal_create(*, theme: Theme, title_fi: str, **fields: Unpack[GoalFields]) -> Goal:
     goal = Goal(theme=theme, title_fi=title_fi)
-    goal.order = theme.goals.count() + 1 if order is None or order is UNSET else order
-    apply_changes(goal, title_sv=title_sv, title_en=title_en, weight=weight)
-    _save(goal)
+    if fields.get("order") is None:
+        fields["order"] = theme.goals.count() + 1
+    _save(goal, fields)
     return goal
 
 
 @transaction.atomic
-def goal_update(
-    *,
-    goal: Goal,
-    title_fi: str | Unset = UNSET,
-    title_sv: str | Unset = UNSET,
-    title_en: str | Unset = UNSET,
-    weight: int | Unset = UNSET,
-    order: int | Unset = UNSET,
-) -> Goal:
-    apply_changes(
-        goal, title_fi=title_fi, title_sv=title_sv, title_en=title_en, weight=weight, order=order
-    )
-    _save(goal)
+def goal_update(*, goal: Goal, **changes: Unpack[GoalChanges]) -> Goal:
+    _save(goal, changes)
     return goal
 
 
-def _measure_save(measure: Measure, *, association_changed: bool) -> Measure:
-    """Check the measure's rules, then save it. Progress (0–100) is checked by the model field."""
+def _measure_save(measure: Measure, changes: MeasureFields) -> Measure:
+    """Apply ``changes``, check the measure's rules and save it."""
     from kumppani.welfare.selectors import municipality_associations
 
+    before = measure.responsible_association_id if measure.pk else None
+    for name, value in changes.items():
+        setattr(measure, name, value)
     errors: dict[str, str] = {}
     association_id = measure.responsible_association_id
     if not measure.responsible_unit.strip() and association_id is None:
         errors["responsible_unit"] = _(
             "Name the responsible municipal unit or choose the responsible association."
         )
-    if association_id is not None and association_changed:
+    if association_id is not None and association_id != before:
         municipality_id = measure.goal.theme.plan.municipality_id
         if not municipality_associations(municipality_id).filter(pk=association_id).exists():
             errors["responsible_association"] = _("Unknown association of the municipality.")
     if errors:
         raise ValidationError(errors)
-    _save(measure)
+    _save(measure, {})
     return measure
 
 
 @transaction.atomic
 def measure_create(
-    *,
-    goal: Goal,
-    title_fi: str,
-    actor: User | None,
-    title_sv: str | Unset = UNSET,
-    title_en: str | Unset = UNSET,
-    responsible_unit: str | Unset = UNSET,
-    responsible_association: Association | Unset | None = UNSET,
-    resources: str | Unset = UNSET,
-    schedule: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    progress: int | Unset = UNSET,
-    weight: int | Unset = UNSET,
+    *, goal: Goal, title_fi: str, actor: User | None, **fields: Unpack[MeasureFields]
 ) -> Measure:
     """Create a measure under a goal (also used when a proposal is adopted as a measure).
 
@@ -225,59 +207,22 @@ def measure_create(
         title_fi=title_fi,
         created_by=actor if actor is not None and actor.pk else None,
     )
-    apply_changes(
-        measure,
-        title_sv=title_sv,
-        title_en=title_en,
-        responsible_unit=responsible_unit,
-        responsible_association=responsible_association,
-        resources=resources,
-        schedule=schedule,
-        status=status,
-        progress=progress,
-        weight=weight,
-    )
-    return _measure_save(measure, association_changed=True)
+    return _measure_save(measure, fields)
 
 
 @transaction.atomic
-def measure_update(
-    *,
-    measure: Measure,
-    title_fi: str | Unset = UNSET,
-    title_sv: str | Unset = UNSET,
-    title_en: str | Unset = UNSET,
-    responsible_unit: str | Unset = UNSET,
-    responsible_association: Association | Unset | None = UNSET,
-    resources: str | Unset = UNSET,
-    schedule: str | Unset = UNSET,
-    status: str | Unset = UNSET,
-    progress: int | Unset = UNSET,
-    weight: int | Unset = UNSET,
-) -> Measure:
-    before = measure.responsible_association_id
-    apply_changes(
-        measure,
-        title_fi=title_fi,
-        title_sv=title_sv,
-        title_en=title_en,
-        responsible_unit=responsible_unit,
-        responsible_association=responsible_association,
-        resources=resources,
-        schedule=schedule,
-        status=status,
-        progress=progress,
-        weight=weight,
-    )
-    return _measure_save(measure, association_changed=measure.responsible_association_id != before)
+def measure_update(*, measure: Measure, **changes: Unpack[MeasureChanges]) -> Measure:
+    return _measure_save(measure, changes)
 
 
 # --- indicators -------------------------------------------------------------------------------
 
 
-def _indicator_save(indicator: Indicator) -> Indicator:
+def _indicator_save(indicator: Indicator, changes: IndicatorFields) -> Indicator:
     from kumppani.welfare.selectors import METRICS
 
+    for name, value in changes.items():
+        setattr(indicator, name, value)
     if indicator.kind != IndicatorKind.PLATFORM:
         indicator.metric = ""
     errors: dict[str, str] = {}
@@ -290,87 +235,19 @@ def _indicator_save(indicator: Indicator) -> Indicator:
         errors["source"] = _("Name the source of the statistic, e.g. Sotkanet.")
     if errors:
         raise ValidationError(errors)
-    _save(indicator)
+    _save(indicator, {})
     return indicator
 
 
 @transaction.atomic
-def indicator_create(
-    *,
-    theme: Theme,
-    name_fi: str,
-    goal: Goal | Unset | None = UNSET,
-    name_sv: str | Unset = UNSET,
-    name_en: str | Unset = UNSET,
-    unit: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    source: str | Unset = UNSET,
-    source_code: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    baseline_value: Decimal | Unset | None = UNSET,
-    baseline_year: int | Unset | None = UNSET,
-    target_value: Decimal | Unset | None = UNSET,
-    target_year: int | Unset | None = UNSET,
-    order: int | Unset = UNSET,
-) -> Indicator:
+def indicator_create(*, theme: Theme, name_fi: str, **fields: Unpack[IndicatorFields]) -> Indicator:
     """Add an indicator: statistical ones name their source, platform ones their metric."""
-    indicator = Indicator(theme=theme, name_fi=name_fi)
-    apply_changes(
-        indicator,
-        goal=goal,
-        name_sv=name_sv,
-        name_en=name_en,
-        unit=unit,
-        kind=kind,
-        source=source,
-        source_code=source_code,
-        metric=metric,
-        baseline_value=baseline_value,
-        baseline_year=baseline_year,
-        target_value=target_value,
-        target_year=target_year,
-        order=order,
-    )
-    return _indicator_save(indicator)
+    return _indicator_save(Indicator(theme=theme, name_fi=name_fi), fields)
 
 
 @transaction.atomic
-def indicator_update(
-    *,
-    indicator: Indicator,
-    goal: Goal | Unset | None = UNSET,
-    name_fi: str | Unset = UNSET,
-    name_sv: str | Unset = UNSET,
-    name_en: str | Unset = UNSET,
-    unit: str | Unset = UNSET,
-    kind: str | Unset = UNSET,
-    source: str | Unset = UNSET,
-    source_code: str | Unset = UNSET,
-    metric: str | Unset = UNSET,
-    baseline_value: Decimal | Unset | None = UNSET,
-    baseline_year: int | Unset | None = UNSET,
-    target_value: Decimal | Unset | None = UNSET,
-    target_year: int | Unset | None = UNSET,
-    order: int | Unset = UNSET,
-) -> Indicator:
-    apply_changes(
-        indicator,
-        goal=goal,
-        name_fi=name_fi,
-        name_sv=name_sv,
-        name_en=name_en,
-        unit=unit,
-        kind=kind,
-        source=source,
-        source_code=source_code,
-        metric=metric,
-        baseline_value=baseline_value,
-        baseline_year=baseline_year,
-        target_value=target_value,
-        target_year=target_year,
-        order=order,
-    )
-    return _indicator_save(indicator)
+def indicator_update(*, indicator: Indicator, **changes: Unpack[IndicatorChanges]) -> Indicator:
+    return _indicator_save(indicator, changes)
 
 
 @transaction.atomic
@@ -395,8 +272,8 @@ def review_save(
     year: int,
     date: dt.date,
     summary_fi: str,
-    summary_sv: str | Unset = UNSET,
-    summary_en: str | Unset = UNSET,
+    summary_sv: str = "",
+    summary_en: str = "",
 ) -> PlanReview:
     """Record the yearly review of a year of the plan (a second save for a year corrects it)."""
     if not plan.start_year <= year <= plan.end_year:
@@ -410,7 +287,7 @@ def review_save(
         plan=plan, year=year
     )
     review.date = date
-    apply_changes(review, summary_fi=summary_fi, summary_sv=summary_sv, summary_en=summary_en)
+    review.summary_fi, review.summary_sv, review.summary_en = summary_fi, summary_sv, summary_en
     review.full_clean(validate_unique=False)
     review.save()
     return review
