@@ -88,6 +88,12 @@ def test_proposal_is_grouped_scored_adopted_and_its_fate_shown(page: Any, live_s
     page.select_option("#decision-form #id_goal", str(goal.pk))
     page.fill("#decision-form #id_measure_title", "Kävelyryhmät ikäihmisille")
     page.click("#decision-form button[type=submit]")
+    # A group has no association of its own: the measure needs a responsible unit.
+    assert "Nimeä vastuussa oleva kunnan yksikkö" in page.inner_text("#decision-form")
+    assert page.input_value("#decision-form #id_reason") == "Vaikuttava ja edullinen."
+    assert_accessible(page)
+    page.fill("#decision-form #id_responsible_unit", "Hyvinvointipalvelut")
+    page.click("#decision-form button[type=submit]")
     assert "Kävelyryhmät ikäihmisille" in page.inner_text("main")
     assert_accessible(page)
 
