@@ -142,6 +142,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
+# The design system's files generated from npm packages by `manage.py build_assets` (git-ignored).
+BUILD_STATIC_DIR = BASE_DIR / "build" / "static"
+BUILD_STATIC_DIR.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [BUILD_STATIC_DIR]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {

@@ -56,3 +56,24 @@ def language_url(context: dict[str, Any], language: str) -> str:
     request = context["request"]
     url = translate_url(request.get_full_path(), language)
     return str(url)
+
+
+@register.simple_tag
+def icon(name: str) -> SafeString:
+    """``{% icon "menu" %}``: a decorative Suomi.fi icon from the generated sprite.
+
+    Only the icons listed in ``kumppani.core.assets.ICONS`` are in the sprite; the icon is hidden
+    from assistive technology, so the element it sits in needs its own text.
+    """
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    from kumppani.core.assets import ICONS
+
+    if name not in ICONS:
+        raise template.TemplateSyntaxError(f"unknown icon {name!r}; add it to assets.ICONS")
+    return format_html(
+        '<svg class="icon" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
+        static("kumppani/icons.svg"),
+        name,
+    )
