@@ -29,7 +29,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from kumppani.accounts.models import Role, RoleAssignment  # noqa: E402
 from kumppani.core.role_pages import ROLE_PAGES, WIDTHS  # noqa: E402
 
-PASSWORD = "kumppani-demo"
+PASSWORD = "kumppani-demo"  # noqa: S105 (the documented demo password)
 LOGINS = {
     "representative": "edustaja@example.org",
     "liaison": "yhdyshenkilo.kontiolahti@example.org",
@@ -48,7 +48,7 @@ def free_port() -> int:
 def wait_for(url: str) -> None:
     for _ in range(100):
         try:
-            urllib.request.urlopen(url, timeout=2)
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 (our own http URL)
             return
         except OSError:
             time.sleep(0.2)
@@ -70,7 +70,7 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "PUBLIC_PAGE_CACHE_SECONDS": "0", "DEBUG": "false"}
-    server = subprocess.Popen(
+    server = subprocess.Popen(  # noqa: S603 (fixed arguments)
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
