@@ -138,6 +138,8 @@ LOCALE_PATHS: list[Path] = []
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
+# Dates, times and numbers in each language's conventions (kumppani/core/formats/<lang>/).
+FORMAT_MODULE_PATH = ["kumppani.core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
