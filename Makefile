@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/kumppani
 MANAGE := $(BIN)/python manage.py
 export DJANGO_SETTINGS_MODULE := kumppani.settings
 
-.PHONY: demo test install system-deps lint typecheck checks translations messages pytest-sqlite pytest-pg bench clean
+.PHONY: demo test install system-deps assets screenshots lint typecheck checks translations messages pytest-sqlite pytest-pg bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,12 @@ install: $(BIN)/.installed
 system-deps:
 	@bash scripts/system-deps.sh
 
-demo: install system-deps
+# The design system's CSS tokens and icons, generated from the npm packages (suomifi-design-tokens,
+# suomifi-icons) into build/static/ (git-ignored; served by whitenoise through STATICFILES_DIRS).
+assets: install system-deps
+	$(MANAGE) build_assets
+
+demo: install system-deps assets
 	$(MANAGE) compile_translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
@@ -56,10 +61,14 @@ pytest-sqlite: install
 pytest-pg: install
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadgroup -q
 
-test: install system-deps lint typecheck checks translations pytest-sqlite pytest-pg
+test: install system-deps assets lint typecheck checks translations pytest-sqlite pytest-pg
+
+# PNGs of every role's main page at 390 px and 1280 px into var/screenshots/ (not committed).
+screenshots: install system-deps assets
+	$(BIN)/python scripts/screenshots.py
 
 bench: install
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) var node_modules
+	rm -rf $(VENV) var node_modules build

@@ -138,10 +138,16 @@ LOCALE_PATHS: list[Path] = []
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
+# Dates, times and numbers in each language's conventions (kumppani/core/formats/<lang>/).
+FORMAT_MODULE_PATH = ["kumppani.core.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
+# The design system's files generated from npm packages by `manage.py build_assets` (git-ignored).
+BUILD_STATIC_DIR = BASE_DIR / "build" / "static"
+BUILD_STATIC_DIR.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [BUILD_STATIC_DIR]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {

@@ -19,10 +19,12 @@ if ((${#need[@]})); then
     echo "         Without Voikko, search falls back to Snowball stems." >&2
   fi
 fi
-if [ ! -f node_modules/axe-core/axe.min.js ]; then
+if [ ! -f node_modules/axe-core/axe.min.js ] \
+  || [ ! -f node_modules/suomifi-design-tokens/dist/tokens.scss ] \
+  || [ ! -d node_modules/suomifi-icons/esm ]; then
   if command -v npm >/dev/null 2>&1; then
     npm install --no-audit --no-fund --silent >/dev/null
   else
-    echo "WARNING: npm missing; browser accessibility tests will fail" >&2
+    echo "WARNING: npm missing; the design system and browser accessibility tests need it" >&2
   fi
 fi

@@ -35,7 +35,11 @@ def municipalities_load(*, path: Path) -> LoadResult:
         if row["region_code"] not in regions:
             regions[row["region_code"]], _ = Region.objects.update_or_create(
                 code=row["region_code"],
-                defaults={"name_fi": row["region_fi"], "name_sv": row["region_sv"]},
+                defaults={
+                    "name_fi": row["region_fi"],
+                    "name_sv": row["region_sv"],
+                    "name_en": row["region_en"],
+                },
             )
         if row["wellbeing_county_code"] not in counties:
             counties[row["wellbeing_county_code"]], _ = WellbeingCounty.objects.update_or_create(

@@ -56,3 +56,67 @@ def language_url(context: dict[str, Any], language: str) -> str:
     request = context["request"]
     url = translate_url(request.get_full_path(), language)
     return str(url)
+
+
+@register.simple_tag
+def icon(name: str) -> SafeString:
+    """``{% icon "menu" %}``: a decorative Suomi.fi icon from the generated sprite.
+
+    Only the icons listed in ``kumppani.core.assets.ICONS`` are in the sprite; the icon is hidden
+    from assistive technology, so the element it sits in needs its own text.
+    """
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    from kumppani.core.assets import ICONS
+
+    if name not in ICONS:
+        raise template.TemplateSyntaxError(f"unknown icon {name!r}; add it to assets.ICONS")
+    return format_html(
+        '<svg class="icon" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
+        static("kumppani/icons.svg"),
+        name,
+    )
+
+
+@register.simple_tag
+def date_range(start: Any, end: Any = None) -> SafeString:
+    """``{% date_range forum.start forum.end %}`` in the active language's formats.
+
+    One day is one date with a time range ("25.12.2026 klo 17.00–19.00", "25 December 2026,
+    17:00–19:00"); several days are two full date-times. Both ends are ``<time>`` elements.
+    """
+    from django.utils import timezone
+    from django.utils.formats import date_format, time_format
+    from django.utils.html import format_html
+
+    if start is None:
+        return format_html("–")
+    if timezone.is_aware(start):
+        start = timezone.localtime(start)
+    first = format_html(
+        '<time datetime="{}">{}</time>', start.isoformat(), date_format(start, "DATETIME_FORMAT")
+    )
+    if end is None:
+        return first
+    if timezone.is_aware(end):
+        end = timezone.localtime(end)
+    if end.date() == start.date():
+        shown = time_format(end, "TIME_FORMAT")
+    else:
+        shown = date_format(end, "DATETIME_FORMAT")
+    return format_html('{}–<time datetime="{}">{}</time>', first, end.isoformat(), shown)
+
+
+@register.filter(name="number")
+def number(value: Any) -> str:
+    """``{{ population|number }}``: grouped in the active language ("15 060", "15,060").
+
+    USE_THOUSAND_SEPARATOR stays off so that ids and years in links and forms are never grouped;
+    counts people read go through this filter.
+    """
+    from django.utils.formats import number_format
+
+    if value in (None, ""):
+        return ""
+    return number_format(value, force_grouping=True)
