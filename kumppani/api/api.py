@@ -32,8 +32,12 @@ api = NinjaAPI(
 
 @api.exception_handler(ValidationError)
 def django_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """A service's ``ValidationError``: 422 with its field errors, the shape of schema errors.
+
+    API functions call the service and let it enforce its rules; they add none of their own.
+    """
     detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    return api.create_response(request, {"detail": detail}, status=400)
+    return api.create_response(request, {"detail": detail}, status=422)
 
 
 @api.exception_handler(NinjaValidationError)

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -11,7 +11,9 @@ from pydantic import Field
 
 from kumppani.accounts import access
 from kumppani.api.auth import token_auth
-from kumppani.api.pagination import paginate
+from kumppani.api.links import absolute_url
+from kumppani.api.lookups import FieldErrors, municipalities_by_code, municipality_by_code
+from kumppani.api.pagination import Page, paginate
 from kumppani.associations.models import ActivityLanguage, Association, Category
 from kumppani.associations.selectors import DirectoryFilter, association_directory
 from kumppani.associations.services import association_create, association_update
@@ -39,12 +41,37 @@ class OrganisationOut(Schema):
     uses_municipal_premises: bool
     url: str
 
+    @staticmethod
+    def resolve_municipality(a: Association) -> str:
+        return a.home_municipality.code
 
-class OrganisationList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[OrganisationOut]
+    @staticmethod
+    def resolve_active_municipalities(a: Association) -> list[str]:
+        return [m.code for m in a.active_municipalities.all()]
+
+    @staticmethod
+    def resolve_categories(a: Association) -> list[str]:
+        return [c.slug for c in a.categories.all()]
+
+    @staticmethod
+    def resolve_languages(a: Association) -> list[str]:
+        return [lang.code for lang in a.languages.all()]
+
+    @staticmethod
+    def resolve_description_fi(a: Association) -> str:
+        return a.purpose_fi
+
+    @staticmethod
+    def resolve_description_sv(a: Association) -> str:
+        return a.purpose_sv
+
+    @staticmethod
+    def resolve_description_en(a: Association) -> str:
+        return a.purpose_en
+
+    @staticmethod
+    def resolve_url(a: Association, context: dict[str, Any]) -> str:
+        return absolute_url(context, a.get_absolute_url())
 
 
 class OrganisationIn(Schema):
@@ -83,29 +110,29 @@ class OrganisationPatch(Schema):
     uses_municipal_premises: bool | None = None
 
 
-def organisation_dict(request: HttpRequest, a: Association) -> dict[str, Any]:
-    return {
-        "id": a.pk,
-        "name_fi": a.name_fi,
-        "name_sv": a.name_sv,
-        "registration_number": a.registration_number,
-        "municipality": a.home_municipality.code,
-        "active_municipalities": [m.code for m in a.active_municipalities.all()],
-        "categories": [c.slug for c in a.categories.all()],
-        "languages": [lang.code for lang in a.languages.all()],
-        "description_fi": a.purpose_fi,
-        "description_sv": a.purpose_sv,
-        "description_en": a.purpose_en,
-        "email": a.email,
-        "phone": a.phone,
-        "website": a.website,
-        "member_count": a.member_count,
-        "uses_municipal_premises": a.uses_municipal_premises,
-        "url": request.build_absolute_uri(a.get_absolute_url()),
-    }
+class OrganisationFields(TypedDict, total=False):
+    """What a request sets on an association, as ``association_create``/``_update`` take it."""
+
+    name_fi: str
+    name_sv: str
+    registration_number: str
+    home_municipality: Municipality
+    purpose_fi: str
+    purpose_sv: str
+    purpose_en: str
+    email: str
+    phone: str
+    website: str
+    member_count: int | None
+    uses_municipal_premises: bool
+    active_municipalities: list[Municipality]
+    categories: list[Category]
+    languages: list[ActivityLanguage]
 
 
-@router.get("/organisations", response=OrganisationList, summary="Search the association directory")
+@router.get(
+    "/organisations", response=Page[OrganisationOut], summary="Search the association directory"
+)
 def organisations(
     request: HttpRequest,
     q: str = "",
@@ -121,63 +148,63 @@ def organisations(
     qs = association_directory(filters=filters).prefetch_related(
         "active_municipalities", "languages"
     )
-    data = paginate(request, qs, page)
-    data["results"] = [organisation_dict(request, a) for a in data["results"]]
-    return data
+    return paginate(request, qs, page)
 
 
-@router.get("/organisations/{int:pk}", response=OrganisationOut, summary="One association")
-def organisation(request: HttpRequest, pk: int) -> dict[str, Any]:
-    a = get_object_or_404(
+def _organisation(pk: int) -> Association:
+    return get_object_or_404(
         Association.objects.select_related("home_municipality").prefetch_related(
             "categories", "active_municipalities", "languages"
         ),
         pk=pk,
         is_active=True,
     )
-    return organisation_dict(request, a)
 
 
-def _resolve(payload: dict[str, Any]) -> dict[str, Any]:
-    """Turn codes and slugs into objects; unknown ones are field errors (400), never 500s."""
-    errors: dict[str, list[str]] = {}
-    out: dict[str, Any] = {}
-    if payload.get("municipality") is not None:
-        home = Municipality.objects.filter(code=payload["municipality"]).first()
-        if home is None:
-            errors["municipality"] = [_("Unknown municipality code.")]
-        out["home_municipality"] = home
-    if payload.get("active_municipalities") is not None:
-        codes = set(payload["active_municipalities"])
-        found = list(Municipality.objects.filter(code__in=codes))
-        if len(found) != len(codes):
-            errors["active_municipalities"] = [_("Unknown municipality code.")]
-        out["active_municipalities"] = found
-    if payload.get("categories") is not None:
-        slugs = set(payload["categories"])
-        cats = list(Category.objects.filter(slug__in=slugs))
-        if len(cats) != len(slugs):
-            errors["categories"] = [_("Unknown category.")]
-        out["categories"] = cats
-    if payload.get("languages") is not None:
-        codes = set(payload["languages"])
-        langs = list(ActivityLanguage.objects.filter(code__in=codes))
-        if len(langs) != len(codes):
-            errors["languages"] = [_("Unknown language.")]
-        out["languages"] = langs
-    if errors:
-        raise ValidationError(errors)
-    renames = {
-        "description_fi": "purpose_fi",
-        "description_sv": "purpose_sv",
-        "description_en": "purpose_en",
-    }
-    for key, value in payload.items():
-        if key in {"municipality", "active_municipalities", "categories", "languages"}:
-            continue
-        if value is not None:
-            out[renames.get(key, key)] = value
+@router.get("/organisations/{int:pk}", response=OrganisationOut, summary="One association")
+def organisation(request: HttpRequest, pk: int) -> Association:
+    return _organisation(pk)
+
+
+def _fields(payload: OrganisationIn | OrganisationPatch) -> OrganisationFields:
+    """The request's fields with codes and slugs turned into objects; unknown ones are 422s."""
+    given = payload.dict(exclude_unset=isinstance(payload, OrganisationPatch))
+    errors = FieldErrors()
+    out = OrganisationFields()
+    if given.get("municipality") is not None:
+        home = errors.attempt(lambda: municipality_by_code(given["municipality"]))
+        if home is not None:
+            out["home_municipality"] = home
+    if given.get("active_municipalities") is not None:
+        active = errors.attempt(
+            lambda: municipalities_by_code(
+                given["active_municipalities"], field="active_municipalities"
+            )
+        )
+        out["active_municipalities"] = active or []
+    if given.get("categories") is not None:
+        slugs = set(given["categories"])
+        out["categories"] = list(Category.objects.filter(slug__in=slugs))
+        if len(out["categories"]) != len(slugs):
+            errors.add("categories", _("Unknown category."))
+    if given.get("languages") is not None:
+        codes = set(given["languages"])
+        out["languages"] = list(ActivityLanguage.objects.filter(code__in=codes))
+        if len(out["languages"]) != len(codes):
+            errors.add("languages", _("Unknown language."))
+    errors.raise_any()
+    for key, value in given.items():
+        if key not in _RELATIONS and value is not None:
+            out[_RENAMES.get(key, key)] = value  # type: ignore[literal-required]
     return out
+
+
+_RELATIONS = {"municipality", "active_municipalities", "categories", "languages"}
+_RENAMES = {
+    "description_fi": "purpose_fi",
+    "description_sv": "purpose_sv",
+    "description_en": "purpose_en",
+}
 
 
 @router.post(
@@ -186,12 +213,11 @@ def _resolve(payload: dict[str, Any]) -> dict[str, Any]:
     auth=token_auth,
     summary="Register an association (the token's user becomes its representative)",
 )
-def organisation_create(request: HttpRequest, payload: OrganisationIn) -> tuple[int, Any]:
+def organisation_create(request: HttpRequest, payload: OrganisationIn) -> tuple[int, Association]:
     if not access.can_create_association(request.user):
         raise PermissionDenied
-    fields = _resolve(payload.dict())
-    association = association_create(created_by=request.auth, **fields)  # type: ignore[attr-defined]
-    return 201, organisation(request, association.pk)
+    association = association_create(created_by=request.auth, **_fields(payload))  # type: ignore[attr-defined]
+    return 201, _organisation(association.pk)
 
 
 @router.patch(
@@ -200,12 +226,9 @@ def organisation_create(request: HttpRequest, payload: OrganisationIn) -> tuple[
     auth=token_auth,
     summary="Update an association (its representatives and administrators)",
 )
-def organisation_update(
-    request: HttpRequest, pk: int, payload: OrganisationPatch
-) -> dict[str, Any]:
+def organisation_update(request: HttpRequest, pk: int, payload: OrganisationPatch) -> Association:
     association = get_object_or_404(Association, pk=pk)
     if not access.can_edit_association(request.user, association.pk):
         raise PermissionDenied
-    fields = _resolve(payload.dict(exclude_unset=True))
-    association_update(association=association, actor=request.auth, **fields)  # type: ignore[attr-defined]
-    return organisation(request, pk)
+    association_update(association=association, actor=request.auth, **_fields(payload))  # type: ignore[attr-defined]
+    return _organisation(pk)

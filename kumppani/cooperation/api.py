@@ -4,95 +4,59 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Router
 
 from kumppani.api.auth import token_auth
-from kumppani.api.pagination import paginate
+from kumppani.api.lookups import municipality_by_code, one_of
+from kumppani.api.pagination import Page, paginate
 from kumppani.associations.models import Association
 from kumppani.cooperation import access, selectors, services
 from kumppani.cooperation.api_schemas import (
     AdoptionIn,
     AgreementIn,
-    AgreementList,
+    AgreementOut,
     BodyIn,
-    BodyList,
     BodyOut,
     Created,
     GuideOut,
     LiaisonIn,
-    LiaisonList,
     LiaisonOut,
     PracticeIn,
-    PracticeList,
     PracticeOut,
 )
 from kumppani.cooperation.calendar import annual_cycle_ics
 from kumppani.cooperation.guide_render import guide_sections
-from kumppani.cooperation.models import Body, GoodPractice, Liaison, PartnershipAgreement
-from kumppani.geography.models import Municipality
+from kumppani.cooperation.models import Body, GoodPractice, Liaison
+from kumppani.geography.selectors import municipality_or_404
 
 router = Router(tags=["cooperation"])
-
-
-def _municipality(code: str) -> Municipality:
-    return get_object_or_404(Municipality.objects.select_related("region"), code=code)
 
 
 def _association(pk: int | None, field: str = "association_id") -> Association | None:
     if pk is None:
         return None
-    found = Association.objects.filter(pk=pk).first()
-    if found is None:
-        raise ValidationError({field: [_("Unknown association.")]})
-    return found
+    return one_of(Association.objects.all(), pk, field=field, message=_("Unknown association."))
 
 
 # --- liaisons --------------------------------------------------------------------------------
 
 
-def liaison_dict(liaison: Liaison) -> dict[str, Any]:
-    return {
-        "id": liaison.pk,
-        "municipality": liaison.municipality.code,
-        "name": liaison.name,
-        "email": liaison.email,
-        "phone": liaison.phone,
-        "unit": liaison.unit,
-        "hours_per_month": liaison.hours_per_month,
-        "role_description_fi": liaison.role_description_fi,
-        "role_description_sv": liaison.role_description_sv,
-        "role_description_en": liaison.role_description_en,
-        "named_on": liaison.named_on,
-        "agents": [
-            {
-                "name": p.agent_name,
-                "association": str(p.association) if p.association else None,
-                "association_id": p.association_id,
-                "since": p.since,
-            }
-            for p in liaison.agents.all()
-        ],
-    }
-
-
 @router.get(
     "/municipalities/{code}/liaisons",
-    response=LiaisonList,
+    response=Page[LiaisonOut],
     summary="Public contacts: the municipality's association liaisons and their agents",
 )
 def liaisons(request: HttpRequest, code: str, page: int = 1) -> dict[str, Any]:
-    municipality = _municipality(code)
+    municipality = municipality_or_404(code)
     data = paginate(request, selectors.liaisons_of(municipality=municipality), page)
     for liaison in data["results"]:
         liaison.municipality = municipality
-    data["results"] = [liaison_dict(liaison) for liaison in data["results"]]
     return data
 
 
@@ -102,15 +66,14 @@ def liaisons(request: HttpRequest, code: str, page: int = 1) -> dict[str, Any]:
     auth=token_auth,
     summary="Add a liaison (administrators and the coordinator of the municipality's region)",
 )
-def liaison_create(request: HttpRequest, code: str, payload: LiaisonIn) -> tuple[int, Any]:
-    municipality = _municipality(code)
+def liaison_create(request: HttpRequest, code: str, payload: LiaisonIn) -> tuple[int, Liaison]:
+    municipality = municipality_or_404(code)
     if not access.can_add_liaison_by_api(request.user, municipality):
         raise PermissionDenied
     liaison = services.liaison_create(
         municipality=municipality, actor=request.user, **payload.dict()
     )
-    liaison.municipality = municipality
-    return 201, liaison_dict(liaison)
+    return 201, liaison
 
 
 # --- the guide and the annual cycle ----------------------------------------------------------
@@ -122,7 +85,7 @@ def liaison_create(request: HttpRequest, code: str, payload: LiaisonIn) -> tuple
     summary="The latest published cooperation guide (404 when none is published)",
 )
 def guide(request: HttpRequest, code: str, language: str = "") -> dict[str, Any]:
-    municipality = _municipality(code)
+    municipality = municipality_or_404(code)
     version = selectors.guide_latest_published(municipality=municipality)
     if version is None:
         raise Http404
@@ -144,7 +107,7 @@ def guide(request: HttpRequest, code: str, language: str = "") -> dict[str, Any]
     },
 )
 def annual_cycle(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = _municipality(code)
+    municipality = municipality_or_404(code)
     response = HttpResponse(
         annual_cycle_ics(municipality=municipality), content_type="text/calendar; charset=utf-8"
     )
@@ -155,53 +118,24 @@ def annual_cycle(request: HttpRequest, code: str) -> HttpResponse:
 # --- bodies ----------------------------------------------------------------------------------
 
 
-def body_dict(request: HttpRequest, body: Body) -> dict[str, Any]:
-    return {
-        "id": body.pk,
-        "municipality": body.municipality.code,
-        "kind": body.kind,
-        "name_fi": body.name_fi,
-        "name_sv": body.name_sv,
-        "description_fi": body.description_fi,
-        "description_sv": body.description_sv,
-        "members": [
-            {
-                "name": m.person_name,
-                "role": m.role,
-                "association": str(m.association) if m.association else None,
-                "association_id": m.association_id,
-                "field": m.field,
-                "unit": m.unit,
-                "term_start": m.term_start,
-                "term_end": m.term_end,
-            }
-            for m in body.members.all()
-        ],
-        "url": request.build_absolute_uri(body.get_absolute_url()),
-    }
-
-
-@router.get("/municipalities/{code}/bodies", response=BodyList, summary="Bodies and members")
+@router.get("/municipalities/{code}/bodies", response=Page[BodyOut], summary="Bodies and members")
 def bodies(request: HttpRequest, code: str, page: int = 1) -> dict[str, Any]:
-    municipality = _municipality(code)
+    municipality = municipality_or_404(code)
     qs = (
         Body.objects.filter(municipality=municipality)
         .select_related("municipality")
         .prefetch_related("members__association")
         .order_by("kind", "name_fi", "id")
     )
-    data = paginate(request, qs, page)
-    data["results"] = [body_dict(request, b) for b in data["results"]]
-    return data
+    return paginate(request, qs, page)
 
 
 @router.get("/bodies/{int:pk}", response=BodyOut, summary="One body with its members")
-def body(request: HttpRequest, pk: int) -> dict[str, Any]:
+def body(request: HttpRequest, pk: int) -> Body:
     try:
-        found = selectors.body_detail(pk=pk)
+        return selectors.body_detail(pk=pk)
     except Body.DoesNotExist:
         raise Http404 from None
-    return body_dict(request, found)
 
 
 @router.post(
@@ -211,7 +145,7 @@ def body(request: HttpRequest, pk: int) -> dict[str, Any]:
     summary="Add a body with its members (the municipality's liaison, coordinator, admin)",
 )
 def body_create(request: HttpRequest, code: str, payload: BodyIn) -> tuple[int, Any]:
-    municipality = _municipality(code)
+    municipality = municipality_or_404(code)
     if not access.can_manage(request.user, municipality):
         raise PermissionDenied
     data = payload.dict()
@@ -230,34 +164,16 @@ def body_create(request: HttpRequest, code: str, payload: BodyIn) -> tuple[int, 
 # --- partnership agreements ------------------------------------------------------------------
 
 
-def agreement_dict(request: HttpRequest, a: PartnershipAgreement) -> dict[str, Any]:
-    return {
-        "id": a.pk,
-        "municipality": a.municipality.code,
-        "association": str(a.association),
-        "association_id": a.association_id,
-        "title": a.title,
-        "scope": a.scope,
-        "start": a.start,
-        "end": a.end,
-        "obligations_municipality": a.obligations_municipality,
-        "obligations_association": a.obligations_association,
-        "has_attachment": bool(a.attachment),
-        "url": request.build_absolute_uri(reverse("cooperation:agreement", args=[a.pk])),
-    }
-
-
 @router.get(
     "/municipalities/{code}/agreements",
-    response=AgreementList,
+    response=Page[AgreementOut],
     summary="Public partnership agreements of a municipality",
 )
 def agreements(request: HttpRequest, code: str, page: int = 1) -> dict[str, Any]:
-    municipality = _municipality(code)
+    municipality = municipality_or_404(code)
     data = paginate(request, selectors.agreements_of(municipality=municipality), page)
     for a in data["results"]:
         a.municipality = municipality
-    data["results"] = [agreement_dict(request, a) for a in data["results"]]
     return data
 
 
@@ -268,7 +184,7 @@ def agreements(request: HttpRequest, code: str, page: int = 1) -> dict[str, Any]
     summary="Record a partnership agreement (the municipality's liaison, coordinator, admin)",
 )
 def agreement_create(request: HttpRequest, code: str, payload: AgreementIn) -> tuple[int, Any]:
-    municipality = _municipality(code)
+    municipality = municipality_or_404(code)
     if not access.can_manage(request.user, municipality):
         raise PermissionDenied
     data = payload.dict()
@@ -282,36 +198,15 @@ def agreement_create(request: HttpRequest, code: str, payload: AgreementIn) -> t
 # --- good practices --------------------------------------------------------------------------
 
 
-def practice_dict(request: HttpRequest, p: GoodPractice) -> dict[str, Any]:
-    return {
-        "id": p.pk,
-        "title_fi": p.title_fi,
-        "title_sv": p.title_sv,
-        "title_en": p.title_en,
-        "description_fi": p.description_fi,
-        "description_sv": p.description_sv,
-        "description_en": p.description_en,
-        "origin_municipality": p.origin_municipality.code if p.origin_municipality else None,
-        "material_url": p.material_url,
-        "adoptions": [
-            {"municipality": a.municipality.code, "adopted_on": a.adopted_on, "note": a.note}
-            for a in p.adoptions.all()
-        ],
-        "url": request.build_absolute_uri(p.get_absolute_url()),
-    }
-
-
-@router.get("/practices", response=PracticeList, summary="The library of good practices")
+@router.get("/practices", response=Page[PracticeOut], summary="The library of good practices")
 def practices(request: HttpRequest, page: int = 1) -> dict[str, Any]:
-    data = paginate(request, selectors.practices_list(), page)
-    data["results"] = [practice_dict(request, p) for p in data["results"]]
-    return data
+    return paginate(request, selectors.practices_list(), page)
 
 
 @router.get("/practices/{int:pk}", response=PracticeOut, summary="One good practice")
-def practice(request: HttpRequest, pk: int) -> dict[str, Any]:
+def practice(request: HttpRequest, pk: int) -> GoodPractice:
     try:
-        return practice_dict(request, selectors.practice_detail(pk=pk))
+        return selectors.practice_detail(pk=pk)
     except GoodPractice.DoesNotExist:
         raise Http404 from None
 
@@ -327,11 +222,7 @@ def practice_create(request: HttpRequest, payload: PracticeIn) -> tuple[int, Any
         raise PermissionDenied
     data = payload.dict()
     origin_code = data.pop("origin_municipality")
-    origin = None
-    if origin_code:
-        origin = Municipality.objects.filter(code=origin_code).first()
-        if origin is None:
-            raise ValidationError({"origin_municipality": [_("Unknown municipality code.")]})
+    origin = municipality_by_code(origin_code, field="origin_municipality") if origin_code else None
     created = services.practice_create(
         created_by=request.auth,  # type: ignore[attr-defined]
         origin_municipality=origin,
@@ -348,11 +239,7 @@ def practice_create(request: HttpRequest, payload: PracticeIn) -> tuple[int, Any
 )
 def adoption_create(request: HttpRequest, pk: int, payload: AdoptionIn) -> tuple[int, Any]:
     found = get_object_or_404(GoodPractice, pk=pk)
-    municipality = (
-        Municipality.objects.select_related("region").filter(code=payload.municipality).first()
-    )
-    if municipality is None:
-        raise ValidationError({"municipality": [_("Unknown municipality code.")]})
+    municipality = municipality_by_code(payload.municipality)
     if not access.can_record_adoption(request.user, municipality):
         raise PermissionDenied
     adoption = services.adoption_record(

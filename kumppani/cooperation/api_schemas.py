@@ -3,18 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from django.urls import reverse
 from ninja import Schema
 from pydantic import Field
 
-from kumppani.cooperation.models import BodyKind, MemberRole
+from kumppani.api.links import absolute_url
+from kumppani.cooperation.models import (
+    Adoption,
+    AgentPairing,
+    Body,
+    BodyKind,
+    BodyMember,
+    GoodPractice,
+    Liaison,
+    MemberRole,
+    PartnershipAgreement,
+)
 
 
 class AgentOut(Schema):
-    name: str
+    name: str = Field(alias="agent_name")
     association: str | None
     association_id: int | None
     since: dt.date | None
+
+    @staticmethod
+    def resolve_association(p: AgentPairing) -> str | None:
+        return str(p.association) if p.association else None
 
 
 class LiaisonOut(Schema):
@@ -31,12 +48,9 @@ class LiaisonOut(Schema):
     named_on: dt.date | None
     agents: list[AgentOut]
 
-
-class LiaisonList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[LiaisonOut]
+    @staticmethod
+    def resolve_municipality(liaison: Liaison) -> str:
+        return liaison.municipality.code
 
 
 class LiaisonIn(Schema):
@@ -66,7 +80,7 @@ class GuideOut(Schema):
 
 
 class MemberOut(Schema):
-    name: str
+    name: str = Field(alias="person_name")
     role: str
     association: str | None
     association_id: int | None
@@ -74,6 +88,10 @@ class MemberOut(Schema):
     unit: str
     term_start: dt.date | None
     term_end: dt.date | None
+
+    @staticmethod
+    def resolve_association(m: BodyMember) -> str | None:
+        return str(m.association) if m.association else None
 
 
 class BodyOut(Schema):
@@ -87,12 +105,13 @@ class BodyOut(Schema):
     members: list[MemberOut]
     url: str
 
+    @staticmethod
+    def resolve_municipality(body: Body) -> str:
+        return body.municipality.code
 
-class BodyList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[BodyOut]
+    @staticmethod
+    def resolve_url(body: Body, context: dict[str, Any]) -> str:
+        return absolute_url(context, body.get_absolute_url())
 
 
 class MemberIn(Schema):
@@ -128,12 +147,21 @@ class AgreementOut(Schema):
     has_attachment: bool
     url: str
 
+    @staticmethod
+    def resolve_municipality(a: PartnershipAgreement) -> str:
+        return a.municipality.code
 
-class AgreementList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[AgreementOut]
+    @staticmethod
+    def resolve_association(a: PartnershipAgreement) -> str:
+        return str(a.association)
+
+    @staticmethod
+    def resolve_has_attachment(a: PartnershipAgreement) -> bool:
+        return bool(a.attachment)
+
+    @staticmethod
+    def resolve_url(a: PartnershipAgreement, context: dict[str, Any]) -> str:
+        return absolute_url(context, reverse("cooperation:agreement", args=[a.pk]))
 
 
 class AgreementIn(Schema):
@@ -152,6 +180,10 @@ class AdoptionOut(Schema):
     adopted_on: dt.date
     note: str
 
+    @staticmethod
+    def resolve_municipality(a: Adoption) -> str:
+        return a.municipality.code
+
 
 class PracticeOut(Schema):
     id: int
@@ -166,12 +198,13 @@ class PracticeOut(Schema):
     adoptions: list[AdoptionOut]
     url: str
 
+    @staticmethod
+    def resolve_origin_municipality(p: GoodPractice) -> str | None:
+        return p.origin_municipality.code if p.origin_municipality else None
 
-class PracticeList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[PracticeOut]
+    @staticmethod
+    def resolve_url(p: GoodPractice, context: dict[str, Any]) -> str:
+        return absolute_url(context, p.get_absolute_url())
 
 
 class PracticeIn(Schema):

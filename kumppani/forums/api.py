@@ -15,13 +15,15 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from kumppani.api.auth import token_auth
-from kumppani.api.pagination import paginate
+from kumppani.api.links import absolute_url
+from kumppani.api.lookups import FieldErrors, municipalities_by_code
+from kumppani.api.pagination import Page, paginate
 from kumppani.forums import access
 from kumppani.forums.calendar import forum_calendar
 from kumppani.forums.models import Forum, ForumType
 from kumppani.forums.selectors import ForumFilter, forum_list
 from kumppani.forums.services.forums import forum_create
-from kumppani.geography.models import Municipality, Region
+from kumppani.geography.models import Region
 
 router = Router(tags=["forums"])
 
@@ -54,19 +56,28 @@ class ForumOut(Schema):
     url: str
     ics: str
 
+    @staticmethod
+    def resolve_municipalities(forum: Forum) -> list[str]:
+        return [m.code for m in forum.municipalities.all()]
+
+    @staticmethod
+    def resolve_region(forum: Forum) -> str | None:
+        return forum.region.code if forum.region else None
+
+    @staticmethod
+    def resolve_url(forum: Forum, context: dict[str, Any]) -> str:
+        return absolute_url(context, forum.get_absolute_url())
+
+    @staticmethod
+    def resolve_ics(forum: Forum, context: dict[str, Any]) -> str:
+        return absolute_url(context, f"/api/v1/forums/{forum.pk}.ics")
+
 
 class ForumDetailOut(ForumOut):
     description_fi: str
     description_sv: str
     themes: str
     outcomes: str
-
-
-class ForumList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[ForumOut]
 
 
 class ForumIn(Schema):
@@ -93,33 +104,6 @@ class Created(Schema):
     url: str
 
 
-def forum_dict(request: HttpRequest, forum: Forum, *, detail: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": forum.pk,
-        "type": forum.type,
-        "title_fi": forum.title_fi,
-        "title_sv": forum.title_sv,
-        "start": forum.start,
-        "end": forum.end,
-        "place": forum.place,
-        "municipalities": [m.code for m in forum.municipalities.all()],
-        "region": forum.region.code if forum.region else None,
-        "status": forum.status,
-        "registration_closes_at": forum.registration_closes_at,
-        "capacity": forum.capacity,
-        "url": request.build_absolute_uri(forum.get_absolute_url()),
-        "ics": request.build_absolute_uri(f"/api/v1/forums/{forum.pk}.ics"),
-    }
-    if detail:
-        out.update(
-            description_fi=forum.description_fi,
-            description_sv=forum.description_sv,
-            themes=forum.themes,
-            outcomes=forum.outcomes,
-        )
-    return out
-
-
 class ForumQuery(Schema):
     municipality: str = Field(default="", max_length=3, description="municipality code")
     type: str = Field(default="", max_length=24)
@@ -135,7 +119,7 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     return value
 
 
-@router.get("/forums", response=ForumList, summary="List forums (newest first)")
+@router.get("/forums", response=Page[ForumOut], summary="List forums (newest first)")
 def forums(request: HttpRequest, filters: Query[ForumQuery]) -> dict[str, Any]:
     if filters.type and filters.type not in ForumType.values:
         raise ValidationError({"type": [_("Unknown forum type.")]})
@@ -148,9 +132,7 @@ def forums(request: HttpRequest, filters: Query[ForumQuery]) -> dict[str, Any]:
             date_to=filters.date_to,
         )
     )
-    data = paginate(request, qs, filters.page)
-    data["results"] = [forum_dict(request, f) for f in data["results"]]
-    return data
+    return paginate(request, qs, filters.page)
 
 
 def _forum(pk: int) -> Forum:
@@ -160,8 +142,8 @@ def _forum(pk: int) -> Forum:
 
 
 @router.get("/forums/{int:pk}", response=ForumDetailOut, summary="One forum")
-def forum(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return forum_dict(request, _forum(pk), detail=True)
+def forum(request: HttpRequest, pk: int) -> Forum:
+    return _forum(pk)
 
 
 @router.get(
@@ -191,21 +173,19 @@ def forum_create_api(request: HttpRequest, payload: ForumIn) -> tuple[int, dict[
             ([data["municipality"]] if data["municipality"] else []) + data["municipalities"]
         )
     )
-    errors: dict[str, list[str]] = {}
-    municipalities = list(Municipality.objects.select_related("region").filter(code__in=codes))
-    if len(municipalities) != len(codes):
-        errors["municipalities" if data["municipalities"] else "municipality"] = [
-            _("Unknown municipality code.")
-        ]
+    errors = FieldErrors()
+    municipalities = errors.attempt(
+        lambda: municipalities_by_code(
+            codes, field="municipalities" if data["municipalities"] else "municipality"
+        )
+    )
     region = None
     if data["region"]:
         region = Region.objects.filter(code=data["region"]).first()
         if region is None:
-            errors["region"] = [_("Unknown region code.")]
-    if not codes and not data["region"]:
-        errors["municipality"] = [_("Give a municipality code, or a region code.")]
-    if errors:
-        raise ValidationError(errors)
+            errors.add("region", _("Unknown region code."))
+    errors.raise_any()
+    assert municipalities is not None
     allowed = all(access.can_organise_in(request.user, m) for m in municipalities) and (
         region is None or access.can_organise_in_region(request.user, region)
     )

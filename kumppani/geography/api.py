@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from kumppani.api.pagination import WholeList, whole_list
 from kumppani.geography.models import Municipality, Region, WellbeingCounty
+from kumppani.geography.selectors import municipality_or_404
 
 router = Router(tags=["geography"])
 
@@ -20,11 +23,13 @@ class MunicipalityOut(Schema):
     language_status: str
     population: int
 
+    @staticmethod
+    def resolve_region_code(m: Municipality) -> str:
+        return m.region.code
 
-class MunicipalityList(Schema):
-    count: int
-    next: str | None = None
-    results: list[MunicipalityOut]
+    @staticmethod
+    def resolve_wellbeing_county_code(m: Municipality) -> str:
+        return m.wellbeing_county.code
 
 
 class AreaOut(Schema):
@@ -34,50 +39,25 @@ class AreaOut(Schema):
     name_en: str
 
 
-class AreaList(Schema):
-    count: int
-    next: str | None = None
-    results: list[AreaOut]
-
-
-def _municipality_dict(m: Municipality) -> dict[str, object]:
-    return {
-        "code": m.code,
-        "name_fi": m.name_fi,
-        "name_sv": m.name_sv,
-        "name_en": m.name_en,
-        "region_code": m.region.code,
-        "wellbeing_county_code": m.wellbeing_county.code,
-        "subregion_code": m.subregion_code,
-        "language_status": m.language_status,
-        "population": m.population,
-    }
-
-
-@router.get("/municipalities", response=MunicipalityList, summary="All municipalities")
-def municipalities(request: HttpRequest) -> dict[str, object]:
-    rows = [
-        _municipality_dict(m)
-        for m in Municipality.objects.select_related("region", "wellbeing_county").order_by("code")
-    ]
-    return {"count": len(rows), "next": None, "results": rows}
+@router.get("/municipalities", response=WholeList[MunicipalityOut], summary="All municipalities")
+def municipalities(request: HttpRequest) -> dict[str, Any]:
+    return whole_list(
+        list(Municipality.objects.select_related("region", "wellbeing_county").order_by("code"))
+    )
 
 
 @router.get("/municipalities/{code}", response=MunicipalityOut, summary="One municipality")
-def municipality(request: HttpRequest, code: str) -> dict[str, object]:
-    m = get_object_or_404(
-        Municipality.objects.select_related("region", "wellbeing_county"), code=code
-    )
-    return _municipality_dict(m)
+def municipality(request: HttpRequest, code: str) -> Municipality:
+    return municipality_or_404(code)
 
 
-@router.get("/regions", response=AreaList, summary="Regions (maakunnat)")
-def regions(request: HttpRequest) -> dict[str, object]:
-    rows = list(Region.objects.values("code", "name_fi", "name_sv", "name_en"))
-    return {"count": len(rows), "next": None, "results": rows}
+@router.get("/regions", response=WholeList[AreaOut], summary="Regions (maakunnat)")
+def regions(request: HttpRequest) -> dict[str, Any]:
+    return whole_list(list(Region.objects.all()))
 
 
-@router.get("/wellbeing-counties", response=AreaList, summary="Wellbeing services counties")
-def wellbeing_counties(request: HttpRequest) -> dict[str, object]:
-    rows = list(WellbeingCounty.objects.values("code", "name_fi", "name_sv", "name_en"))
-    return {"count": len(rows), "next": None, "results": rows}
+@router.get(
+    "/wellbeing-counties", response=WholeList[AreaOut], summary="Wellbeing services counties"
+)
+def wellbeing_counties(request: HttpRequest) -> dict[str, Any]:
+    return whole_list(list(WellbeingCounty.objects.all()))

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET
 from kumppani.associations.models import Association, Category
 from kumppani.core.page_cache import public_page
 from kumppani.core.panels import MUNICIPALITY_PAGE, REGION_PAGE, panels_for
-from kumppani.geography.models import Municipality, Region, WellbeingCounty
-from kumppani.geography.selectors import municipalities_with_counts
+from kumppani.geography.models import Region, WellbeingCounty
+from kumppani.geography.selectors import municipalities_with_counts, municipality_or_404
 
 
 @require_GET
@@ -51,9 +51,7 @@ def _categories() -> list[Category]:
 @require_GET
 @public_page
 def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = get_object_or_404(
-        Municipality.objects.select_related("region", "wellbeing_county"), code=code
-    )
+    municipality = municipality_or_404(code)
     at_home = Association.objects.filter(home_municipality=municipality, is_active=True)
     # Counts per category from the link table, for this municipality's associations only (an
     # annotated Count over every category link read all 100,000 associations' links).

@@ -14,9 +14,10 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from kumppani.api.auth import token_auth
-from kumppani.api.pagination import paginate
+from kumppani.api.links import absolute_url
+from kumppani.api.lookups import FieldErrors, municipality_by_code, one_of
+from kumppani.api.pagination import Page, paginate
 from kumppani.associations.models import Association
-from kumppani.geography.models import Municipality
 from kumppani.proposals import access, grouping_services
 from kumppani.proposals.grouping_services import grouping_job_start, proposals_regroup
 from kumppani.proposals.models import (
@@ -61,12 +62,34 @@ class ProposalOut(Schema):
     decision: str
     created_at: datetime
 
+    @staticmethod
+    def resolve_municipality(p: Proposal) -> str:
+        return p.municipality.code
 
-class ProposalList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[ProposalOut]
+    @staticmethod
+    def resolve_theme(p: Proposal) -> int | None:
+        return p.theme_id
+
+    @staticmethod
+    def resolve_proposer_name(p: Proposal) -> str:
+        # Residents' names stay private; associations, teams and stakeholders are public.
+        return "" if p.proposer_type == ProposerType.RESIDENT else p.proposer_name
+
+    @staticmethod
+    def resolve_organisation(p: Proposal) -> int | None:
+        return p.association_id
+
+    @staticmethod
+    def resolve_survey(p: Proposal) -> int | None:
+        return p.survey_id
+
+    @staticmethod
+    def resolve_forum(p: Proposal) -> int | None:
+        return p.forum_id
+
+    @staticmethod
+    def resolve_group(p: Proposal) -> int | None:
+        return p.group_id
 
 
 class GroupOut(Schema):
@@ -79,32 +102,39 @@ class GroupOut(Schema):
     decision: str
     members: list[int]
 
+    @staticmethod
+    def resolve_municipality(g: ProposalGroup) -> str:
+        return g.municipality.code
 
-class GroupList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[GroupOut]
+    @staticmethod
+    def resolve_theme(g: ProposalGroup) -> int | None:
+        return g.theme_id
+
+    @staticmethod
+    def resolve_keywords(g: ProposalGroup) -> list[str]:
+        return g.keywords.split()
+
+    @staticmethod
+    def resolve_members(g: ProposalGroup) -> list[int]:
+        return sorted(p.pk for p in g.proposals.all())
 
 
 class DecisionOut(Schema):
-    proposal: int
-    group: int | None
+    proposal: int = Field(alias="pk")
+    group: int | None = Field(alias="group_id")
     decision: str
-    reason: str
-    measure: int | None
+    reason: str = Field(alias="decision_reason")
+    measure: int | None = Field(alias="measure_id")
     measure_url: str | None
     forwarded_to: str
-    merged_into: int | None
-    merged_into_group: int | None
+    merged_into: int | None = Field(alias="merged_into_id")
+    merged_into_group: int | None = Field(alias="merged_into_group_id")
     decided_at: datetime | None
 
-
-class DecisionList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[DecisionOut]
+    @staticmethod
+    def resolve_measure_url(p: Proposal, context: dict[str, Any]) -> str | None:
+        url = measure_url(p.measure)
+        return absolute_url(context, url) if url else None
 
 
 class RegroupDone(Schema):
@@ -119,36 +149,13 @@ class JobOut(Schema):
 
 class JobStatusOut(Schema):
     status: str
-    proposals: int
-    groups: int
+    proposals: int = Field(alias="proposal_count")
+    groups: int = Field(alias="group_count")
     error: str
 
-
-def _municipality(code: str) -> Municipality:
-    municipality = Municipality.objects.filter(code=code).first() if code else None
-    if municipality is None:
-        raise ValidationError({"municipality": [_("Unknown municipality code.")]})
-    return municipality
-
-
-def proposal_dict(p: Proposal) -> dict[str, Any]:
-    return {
-        "id": p.pk,
-        "municipality": p.municipality.code,
-        "text": p.text,
-        "theme": p.theme_id,
-        "proposer_type": p.proposer_type,
-        # Residents' names stay private; associations, teams and stakeholders are public.
-        "proposer_name": "" if p.proposer_type == ProposerType.RESIDENT else p.proposer_name,
-        "organisation": p.association_id,
-        "together": p.together,
-        "source": p.source,
-        "survey": p.survey_id,
-        "forum": p.forum_id,
-        "group": p.group_id,
-        "decision": p.decision,
-        "created_at": p.created_at,
-    }
+    @staticmethod
+    def resolve_error(job: GroupingJob) -> str:
+        return "failed" if job.error else ""
 
 
 @router.post(
@@ -158,26 +165,28 @@ def proposal_dict(p: Proposal) -> dict[str, Any]:
     summary="Submit an action proposal",
 )
 def proposal_submit(request: HttpRequest, payload: ProposalIn) -> tuple[int, Any]:
-    errors: dict[str, list[str]] = {}
-    municipality = Municipality.objects.filter(code=payload.municipality).first()
-    if municipality is None:
-        errors["municipality"] = [_("Unknown municipality code.")]
+    errors = FieldErrors()
+    municipality = errors.attempt(lambda: municipality_by_code(payload.municipality))
     if payload.proposer_type not in ProposerType.values:
-        errors["proposer_type"] = [_("Choose association, team, stakeholder or resident.")]
+        errors.add("proposer_type", _("Choose association, team, stakeholder or resident."))
     theme = None
     if payload.theme is not None:
         theme = Theme.objects.select_related("plan").filter(pk=payload.theme).first()
         if theme is None or (municipality and theme.plan.municipality_id != municipality.pk):
-            errors["theme"] = [_("Unknown theme of this municipality's plan.")]
+            errors.add("theme", _("Unknown theme of this municipality's plan."))
     association = None
     if payload.organisation is not None:
-        association = Association.objects.filter(pk=payload.organisation).first()
-        if association is None:
-            errors["organisation"] = [_("Unknown organisation.")]
+        association = errors.attempt(
+            lambda: one_of(
+                Association.objects.all(),
+                payload.organisation,  # type: ignore[arg-type]
+                field="organisation",
+                message=_("Unknown organisation."),
+            )
+        )
     if payload.proposer_type == ProposerType.ASSOCIATION and payload.organisation is None:
-        errors["organisation"] = [_("Give the organisation that makes the proposal.")]
-    if errors:
-        raise ValidationError(errors)
+        errors.add("organisation", _("Give the organisation that makes the proposal."))
+    errors.raise_any()
     assert municipality is not None
     if not access.can_submit(
         request.user, municipality.pk, payload.proposer_type, payload.organisation
@@ -193,11 +202,10 @@ def proposal_submit(request: HttpRequest, payload: ProposalIn) -> tuple[int, Any
         together=payload.together,
         actor=request.auth,  # type: ignore[attr-defined]
     )
-    proposal = proposal_pool().get(pk=proposal.pk)
-    return 201, proposal_dict(proposal)
+    return 201, proposal_pool().get(pk=proposal.pk)
 
 
-@router.get("/proposals", response=ProposalList, summary="The pool of action proposals")
+@router.get("/proposals", response=Page[ProposalOut], summary="The pool of action proposals")
 def proposals(
     request: HttpRequest,
     municipality: str = "",
@@ -205,12 +213,9 @@ def proposals(
     survey: int | None = None,
     page: int = 1,
 ) -> dict[str, Any]:
-    place = _municipality(municipality) if municipality else None
-    data = paginate(
-        request, proposal_pool(municipality=place, theme_id=theme, survey_id=survey), page
-    )
-    data["results"] = [proposal_dict(p) for p in data["results"]]
-    return data
+    place = municipality_by_code(municipality) if municipality else None
+    qs = proposal_pool(municipality=place, theme_id=theme, survey_id=survey)
+    return paginate(request, qs, page)
 
 
 @router.post(
@@ -220,7 +225,7 @@ def proposals(
     summary="Re-run the automatic grouping of a municipality's proposals",
 )
 def regroup(request: HttpRequest, municipality: str) -> tuple[int, Any]:
-    place = _municipality(municipality)
+    place = municipality_by_code(municipality)
     if not access.can_regroup(request.user, place.pk):
         raise PermissionDenied
     if Proposal.objects.filter(municipality=place).count() <= SYNC_LIMIT:
@@ -241,47 +246,27 @@ def regroup(request: HttpRequest, municipality: str) -> tuple[int, Any]:
     url_name="proposal_grouping_job",
     summary="Status of a grouping re-run (queued, running, done, failed)",
 )
-def grouping_job(request: HttpRequest, pk: int) -> dict[str, Any]:
-    job = get_object_or_404(GroupingJob, pk=pk)
-    return {
-        "status": job.status,
-        "proposals": job.proposal_count,
-        "groups": job.group_count,
-        "error": "failed" if job.error else "",
-    }
+def grouping_job(request: HttpRequest, pk: int) -> GroupingJob:
+    return get_object_or_404(GroupingJob, pk=pk)
 
 
 @router.get(
-    "/proposal-groups", response=GroupList, summary="Groups of similar proposals, with members"
+    "/proposal-groups", response=Page[GroupOut], summary="Groups of similar proposals, with members"
 )
 def groups(request: HttpRequest, municipality: str, page: int = 1) -> dict[str, Any]:
-    place = _municipality(municipality)
+    place = municipality_by_code(municipality)
     qs = (
         ProposalGroup.objects.filter(municipality=place)
         .select_related("municipality")
         .prefetch_related("proposals")
         .order_by("id")
     )
-    data = paginate(request, qs, page)
-    data["results"] = [
-        {
-            "id": g.pk,
-            "municipality": g.municipality.code,
-            "theme": g.theme_id,
-            "label": g.label,
-            "keywords": g.keywords.split(),
-            "locked": g.locked,
-            "decision": g.decision,
-            "members": sorted(p.pk for p in g.proposals.all()),
-        }
-        for g in data["results"]
-    ]
-    return data
+    return paginate(request, qs, page)
 
 
 @router.get(
     "/proposal-decisions",
-    response=DecisionList,
+    response=Page[DecisionOut],
     summary="Decisions of the wellbeing working group on proposals",
 )
 def decisions(
@@ -289,27 +274,9 @@ def decisions(
 ) -> dict[str, Any]:
     qs = Proposal.objects.exclude(decision="").select_related("measure").order_by("id")
     if municipality:
-        qs = qs.filter(municipality=_municipality(municipality))
+        qs = qs.filter(municipality=municipality_by_code(municipality))
     if decision:
         if decision not in Decision.values:
             raise ValidationError({"decision": [_("Unknown decision.")]})
         qs = qs.filter(decision=decision)
-    data = paginate(request, qs, page)
-    data["results"] = [
-        {
-            "proposal": p.pk,
-            "group": p.group_id,
-            "decision": p.decision,
-            "reason": p.decision_reason,
-            "measure": p.measure_id,
-            "measure_url": (
-                request.build_absolute_uri(url) if (url := measure_url(p.measure)) else None
-            ),
-            "forwarded_to": p.forwarded_to,
-            "merged_into": p.merged_into_id,
-            "merged_into_group": p.merged_into_group_id,
-            "decided_at": p.decided_at,
-        }
-        for p in data["results"]
-    ]
-    return data
+    return paginate(request, qs, page)

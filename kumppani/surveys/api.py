@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Router, Schema
 
-from kumppani.api.pagination import paginate
+from kumppani.api.links import absolute_url
+from kumppani.api.pagination import Page, paginate
 from kumppani.geography.models import Municipality
 from kumppani.surveys.models import Survey
 from kumppani.surveys.results import results_for
@@ -32,12 +33,29 @@ class SurveyOut(Schema):
     answers: int
     results_url: str
 
+    @staticmethod
+    def resolve_municipality(s: Survey) -> str | None:
+        return s.municipality.code if s.municipality else None
 
-class SurveyList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[SurveyOut]
+    @staticmethod
+    def resolve_region(s: Survey) -> str:
+        return s.region.code
+
+    @staticmethod
+    def resolve_opens_at(s: Survey) -> str:
+        return s.opens_at.isoformat()
+
+    @staticmethod
+    def resolve_closes_at(s: Survey) -> str:
+        return s.closes_at.isoformat()
+
+    @staticmethod
+    def resolve_answers(s: Survey) -> int:
+        return getattr(s, "submitted", 0)
+
+    @staticmethod
+    def resolve_results_url(s: Survey, context: dict[str, Any]) -> str:
+        return absolute_url(context, reverse("surveys:results", args=[s.pk]))
 
 
 class BarOut(Schema):
@@ -69,32 +87,13 @@ class ResultsOut(Schema):
     questions: list[QuestionResultOut]
 
 
-def _survey_dict(request: HttpRequest, s: Survey) -> dict[str, Any]:
-    return {
-        "id": s.pk,
-        "title_fi": s.title_fi,
-        "title_sv": s.title_sv,
-        "title_en": s.title_en,
-        "scope": s.scope,
-        "municipality": s.municipality.code if s.municipality else None,
-        "region": s.region.code,
-        "opens_at": s.opens_at.isoformat(),
-        "closes_at": s.closes_at.isoformat(),
-        "anonymous": s.anonymous,
-        "answers": getattr(s, "submitted", 0),
-        "results_url": request.build_absolute_uri(reverse("surveys:results", args=[s.pk])),
-    }
-
-
-@router.get("/surveys", response=SurveyList, summary="Surveys with published results")
+@router.get("/surveys", response=Page[SurveyOut], summary="Surveys with published results")
 def surveys(
     request: HttpRequest, municipality: str = "", region: str = "", page: int = 1
 ) -> dict[str, Any]:
     filters = SurveyFilter(municipality=municipality[:3], region=region[:2])
     qs = survey_list(filters=filters, user=request.user).filter(results_published=True)
-    data = paginate(request, qs, page)
-    data["results"] = [_survey_dict(request, s) for s in data["results"]]
-    return data
+    return paginate(request, qs, page)
 
 
 @router.get(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -14,19 +15,25 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from kumppani.api.auth import token_auth
-from kumppani.api.pagination import paginate
+from kumppani.api.links import absolute_url
+from kumppani.api.lookups import one_of
+from kumppani.api.pagination import Page, paginate
+from kumppani.associations.models import Association
 from kumppani.welfare import access, services
 from kumppani.welfare.models import (
+    ApprovalStage,
     Goal,
     IndicatorKind,
     Measure,
     MeasureStatus,
     Observation,
     Plan,
+    PlanReview,
     Theme,
 )
 from kumppani.welfare.selectors import (
     IndicatorNode,
+    ThemeNode,
     municipality_associations,
     plan_reviews,
     plan_stages,
@@ -45,12 +52,13 @@ class ThemeOut(Schema):
     order: int
     url: str
 
+    @staticmethod
+    def resolve_plan(t: Theme) -> int:
+        return t.plan_id
 
-class ThemeList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[ThemeOut]
+    @staticmethod
+    def resolve_url(t: Theme, context: dict[str, Any]) -> str:
+        return absolute_url(context, t.get_absolute_url())
 
 
 class PlanOut(Schema):
@@ -66,12 +74,13 @@ class PlanOut(Schema):
     approved_on: dt.date | None
     url: str
 
+    @staticmethod
+    def resolve_municipality(p: Plan) -> str:
+        return p.municipality.code
 
-class PlanList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    results: list[PlanOut]
+    @staticmethod
+    def resolve_url(p: Plan, context: dict[str, Any]) -> str:
+        return absolute_url(context, p.get_absolute_url())
 
 
 class ValueOut(Schema):
@@ -80,22 +89,28 @@ class ValueOut(Schema):
 
 
 class IndicatorOut(Schema):
-    id: int
-    goal: int | None
-    name_fi: str
-    name_sv: str
-    name_en: str
-    unit: str
-    kind: str
-    source: str
-    source_code: str
-    metric: str
-    baseline_value: Decimal | None
-    baseline_year: int | None
-    target_value: Decimal | None
-    target_year: int | None
+    """Rendered from a plan tree's ``IndicatorNode``."""
+
+    id: int = Field(alias="indicator.pk")
+    goal: int | None = Field(alias="indicator.goal_id")
+    name_fi: str = Field(alias="indicator.name_fi")
+    name_sv: str = Field(alias="indicator.name_sv")
+    name_en: str = Field(alias="indicator.name_en")
+    unit: str = Field(alias="indicator.unit")
+    kind: str = Field(alias="indicator.kind")
+    source: str = Field(alias="indicator.source")
+    source_code: str = Field(alias="indicator.source_code")
+    metric: str = Field(alias="indicator.metric")
+    baseline_value: Decimal | None = Field(alias="indicator.baseline_value")
+    baseline_year: int | None = Field(alias="indicator.baseline_year")
+    target_value: Decimal | None = Field(alias="indicator.target_value")
+    target_year: int | None = Field(alias="indicator.target_year")
     values: list[ValueOut]
     current_value: Decimal | None = Field(description="Live value of a platform-counted metric")
+
+    @staticmethod
+    def resolve_current_value(node: IndicatorNode) -> Decimal | None:
+        return node.live_value if node.indicator.kind == IndicatorKind.PLATFORM else None
 
 
 class MeasureOut(Schema):
@@ -116,25 +131,53 @@ class MeasureOut(Schema):
     weight: int
     url: str
 
+    @staticmethod
+    def resolve_goal(m: Measure) -> int:
+        return m.goal_id
+
+    @staticmethod
+    def resolve_theme(m: Measure) -> int:
+        return m.goal.theme_id
+
+    @staticmethod
+    def resolve_plan(m: Measure) -> int:
+        return m.goal.theme.plan_id
+
+    @staticmethod
+    def resolve_responsible_association(m: Measure) -> int | None:
+        return m.responsible_association_id
+
+    @staticmethod
+    def resolve_responsible_association_name(m: Measure) -> str:
+        return str(m.responsible_association or "")
+
+    @staticmethod
+    def resolve_url(m: Measure, context: dict[str, Any]) -> str:
+        return absolute_url(context, m.get_absolute_url())
+
 
 class GoalOut(Schema):
-    id: int
-    title_fi: str
-    title_sv: str
-    title_en: str
-    weight: int
+    """Rendered from a plan tree's ``GoalNode``."""
+
+    id: int = Field(alias="goal.pk")
+    title_fi: str = Field(alias="goal.title_fi")
+    title_sv: str = Field(alias="goal.title_sv")
+    title_en: str = Field(alias="goal.title_en")
+    weight: int = Field(alias="goal.weight")
     progress: float | None
     measures: list[MeasureOut]
     indicators: list[IndicatorOut]
 
 
 class ThemeTreeOut(Schema):
-    id: int
-    name_fi: str
-    name_sv: str
-    name_en: str
-    order: int
-    weight: int
+    """Rendered from a plan tree's ``ThemeNode``."""
+
+    id: int = Field(alias="theme.pk")
+    name_fi: str = Field(alias="theme.name_fi")
+    name_sv: str = Field(alias="theme.name_sv")
+    name_en: str = Field(alias="theme.name_en")
+    order: int = Field(alias="theme.order")
+    weight: int = Field(alias="theme.weight")
     progress: float | None
     goals: list[GoalOut]
     indicators: list[IndicatorOut]
@@ -160,6 +203,20 @@ class PlanDetailOut(PlanOut):
     reviews: list[ReviewOut]
 
 
+@dataclass
+class PlanDetail:
+    """A plan with its tree, rendered by ``PlanDetailOut`` (the plan's own fields pass through)."""
+
+    plan: Plan
+    progress: float | None
+    themes: list[ThemeNode]
+    approval_stages: list[ApprovalStage]
+    reviews: list[PlanReview]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.plan, name)
+
+
 class ThemeIn(Schema):
     name_fi: str = Field(min_length=1, max_length=200)
     name_sv: str = Field(default="", max_length=200)
@@ -178,7 +235,7 @@ class MeasureIn(Schema):
     resources: str = Field(default="", max_length=20_000)
     schedule: str = Field(default="", max_length=200)
     status: MeasureStatus = MeasureStatus.PLANNED
-    progress: int = Field(default=0, ge=0, le=100)
+    progress: int = Field(default=0, description="percent, 0–100")
     weight: int = Field(default=1, ge=0, le=1000)
 
 
@@ -190,7 +247,7 @@ class MeasurePatch(Schema):
     resources: str | None = Field(default=None, max_length=20_000)
     schedule: str | None = Field(default=None, max_length=200)
     status: MeasureStatus | None = None
-    progress: int | None = Field(default=None, ge=0, le=100)
+    progress: int | None = Field(default=None, description="percent, 0–100")
     weight: int | None = Field(default=None, ge=0, le=1000)
 
 
@@ -208,83 +265,22 @@ class ObservationOut(Schema):
     text: str
     observed_on: dt.date
 
+    @staticmethod
+    def resolve_theme(o: Observation) -> int:
+        return o.theme_id
 
-def _url(request: HttpRequest, path: str) -> str:
-    return request.build_absolute_uri(path)
+    @staticmethod
+    def resolve_association(o: Observation) -> int:
+        return o.association_id
 
-
-def theme_dict(request: HttpRequest, t: Theme) -> dict[str, Any]:
-    return {
-        "id": t.pk,
-        "plan": t.plan_id,
-        "name_fi": t.name_fi,
-        "name_sv": t.name_sv,
-        "name_en": t.name_en,
-        "order": t.order,
-        "url": _url(request, t.get_absolute_url()),
-    }
+    @staticmethod
+    def resolve_association_name(o: Observation) -> str:
+        return str(o.association)
 
 
-def plan_dict(request: HttpRequest, p: Plan) -> dict[str, Any]:
-    return {
-        "id": p.pk,
-        "municipality": p.municipality.code,
-        "title_fi": p.title_fi,
-        "title_sv": p.title_sv,
-        "title_en": p.title_en,
-        "start_year": p.start_year,
-        "end_year": p.end_year,
-        "status": p.status,
-        "rollup": p.rollup,
-        "approved_on": p.approved_on,
-        "url": _url(request, p.get_absolute_url()),
-    }
-
-
-def measure_dict(request: HttpRequest, m: Measure, theme_id: int, plan_id: int) -> dict[str, Any]:
-    return {
-        "id": m.pk,
-        "goal": m.goal_id,
-        "theme": theme_id,
-        "plan": plan_id,
-        "title_fi": m.title_fi,
-        "title_sv": m.title_sv,
-        "title_en": m.title_en,
-        "responsible_unit": m.responsible_unit,
-        "responsible_association": m.responsible_association_id,
-        "responsible_association_name": str(m.responsible_association or ""),
-        "resources": m.resources,
-        "schedule": m.schedule,
-        "status": m.status,
-        "progress": m.progress,
-        "weight": m.weight,
-        "url": _url(request, m.get_absolute_url()),
-    }
-
-
-def _indicator(node: IndicatorNode) -> dict[str, Any]:
-    i = node.indicator
-    return {
-        "id": i.pk,
-        "goal": i.goal_id,
-        "name_fi": i.name_fi,
-        "name_sv": i.name_sv,
-        "name_en": i.name_en,
-        "unit": i.unit,
-        "kind": i.kind,
-        "source": i.source,
-        "source_code": i.source_code,
-        "metric": i.metric,
-        "baseline_value": i.baseline_value,
-        "baseline_year": i.baseline_year,
-        "target_value": i.target_value,
-        "target_year": i.target_year,
-        "values": [{"year": v.year, "value": v.value} for v in node.values],
-        "current_value": node.live_value if i.kind == IndicatorKind.PLATFORM else None,
-    }
-
-
-@router.get("/themes", response=ThemeList, summary="Welfare-plan themes (stable; reused by others)")
+@router.get(
+    "/themes", response=Page[ThemeOut], summary="Welfare-plan themes (stable; reused by others)"
+)
 def themes(
     request: HttpRequest, municipality: str = "", plan: int | None = None, page: int = 1
 ) -> dict[str, Any]:
@@ -295,61 +291,34 @@ def themes(
         qs = qs.filter(plan__municipality__code=municipality[:3])
     if plan is not None:
         qs = qs.filter(plan_id=plan)
-    data = paginate(request, qs, page)
-    data["results"] = [theme_dict(request, t) for t in data["results"]]
-    return data
+    return paginate(request, qs, page)
 
 
-@router.get("/plans", response=PlanList, summary="Welfare plans of a municipality")
+@router.get("/plans", response=Page[PlanOut], summary="Welfare plans of a municipality")
 def plans(request: HttpRequest, municipality: str = "", page: int = 1) -> dict[str, Any]:
     qs = Plan.objects.select_related("municipality").order_by("municipality__code", "-start_year")
     if municipality:
         qs = qs.filter(municipality__code=municipality[:3])
-    data = paginate(request, qs, page)
-    data["results"] = [plan_dict(request, p) for p in data["results"]]
-    return data
+    return paginate(request, qs, page)
 
 
 @router.get("/plans/{int:pk}", response=PlanDetailOut, summary="A plan with its whole content")
-def plan(request: HttpRequest, pk: int) -> dict[str, Any]:
+def plan(request: HttpRequest, pk: int) -> PlanDetail:
     p = get_object_or_404(Plan.objects.select_related("municipality"), pk=pk)
     tree = plan_tree(plan=p, with_observations=False)
-    out = plan_dict(request, p)
-    out["progress"] = tree.progress
-    out["themes"] = [
-        {
-            "id": t.theme.pk,
-            "name_fi": t.theme.name_fi,
-            "name_sv": t.theme.name_sv,
-            "name_en": t.theme.name_en,
-            "order": t.theme.order,
-            "weight": t.theme.weight,
-            "progress": t.progress,
-            "indicators": [_indicator(n) for n in t.indicators],
-            "goals": [
-                {
-                    "id": g.goal.pk,
-                    "title_fi": g.goal.title_fi,
-                    "title_sv": g.goal.title_sv,
-                    "title_en": g.goal.title_en,
-                    "weight": g.goal.weight,
-                    "progress": g.progress,
-                    "measures": [measure_dict(request, m, t.theme.pk, p.pk) for m in g.measures],
-                    "indicators": [_indicator(n) for n in g.indicators],
-                }
-                for g in t.goals
-            ],
-        }
-        for t in tree.themes
-    ]
-    out["approval_stages"] = [
-        {"body": s.body, "body_name": s.body_name, "date": s.date, "decision": s.decision}
-        for s in plan_stages(p)
-    ]
-    out["reviews"] = [
-        {"year": r.year, "date": r.date, "summary_fi": r.summary_fi} for r in plan_reviews(p)
-    ]
-    return out
+    for theme in tree.themes:
+        theme.theme.plan = p
+        for goal in theme.goals:
+            goal.goal.theme = theme.theme
+            for m in goal.measures:
+                m.goal = goal.goal
+    return PlanDetail(
+        plan=p,
+        progress=tree.progress,
+        themes=tree.themes,
+        approval_stages=plan_stages(p),
+        reviews=plan_reviews(p),
+    )
 
 
 def _measure(pk: int) -> Measure:
@@ -362,9 +331,8 @@ def _measure(pk: int) -> Measure:
 
 
 @router.get("/measures/{int:pk}", response=MeasureOut, summary="One measure")
-def measure(request: HttpRequest, pk: int) -> dict[str, Any]:
-    m = _measure(pk)
-    return measure_dict(request, m, m.goal.theme_id, m.goal.theme.plan_id)
+def measure(request: HttpRequest, pk: int) -> Measure:
+    return _measure(pk)
 
 
 @router.post(
@@ -380,8 +348,7 @@ def theme_create(request: HttpRequest, pk: int, payload: ThemeIn) -> tuple[int, 
     fields = payload.dict()
     if fields.get("order") is None:
         fields.pop("order")
-    theme = services.theme_create(plan=p, **fields)
-    return 201, theme_dict(request, theme)
+    return 201, services.theme_create(plan=p, **fields)
 
 
 @router.post(
@@ -400,15 +367,12 @@ def measure_create(request: HttpRequest, pk: int, payload: MeasureIn) -> tuple[i
     fields = payload.dict()
     association_id = fields.pop("responsible_association")
     association = None
-    if association_id is not None:
-        association = municipality_associations(municipality.pk).filter(pk=association_id).first()
-        if association is None:
-            raise ValidationError(
-                {"responsible_association": [_("Unknown association of the municipality.")]}
-            )
-    if not fields["responsible_unit"] and association is None:
-        raise ValidationError(
-            {"responsible_unit": [_("Name the responsible unit or association.")]}
+    if association_id is not None:  # whose association it may be is the service's rule
+        association = one_of(
+            Association.objects.all(),
+            association_id,
+            field="responsible_association",
+            message=_("Unknown association of the municipality."),
         )
     m = services.measure_create(
         goal=goal,
@@ -416,7 +380,7 @@ def measure_create(request: HttpRequest, pk: int, payload: MeasureIn) -> tuple[i
         actor=request.auth,  # type: ignore[attr-defined]
         **fields,
     )
-    return 201, measure_dict(request, m, goal.theme_id, goal.theme.plan_id)
+    return 201, m
 
 
 @router.patch(
@@ -425,13 +389,12 @@ def measure_create(request: HttpRequest, pk: int, payload: MeasureIn) -> tuple[i
     auth=token_auth,
     summary="Update a measure, e.g. its status and progress (liaison, wellbeing working group)",
 )
-def measure_update(request: HttpRequest, pk: int, payload: MeasurePatch) -> dict[str, Any]:
+def measure_update(request: HttpRequest, pk: int, payload: MeasurePatch) -> Measure:
     m = _measure(pk)
     if not access.can_edit_plan(request.user, m.goal.theme.plan.municipality):
         raise PermissionDenied
     fields = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
-    services.measure_update(measure=m, **fields)
-    return measure_dict(request, m, m.goal.theme_id, m.goal.theme.plan_id)
+    return services.measure_update(measure=m, **fields)
 
 
 @router.post(
@@ -447,18 +410,10 @@ def observation_create(request: HttpRequest, pk: int, payload: ObservationIn) ->
     if payload.association not in allowed:
         raise PermissionDenied
     association = candidates.get(pk=payload.association)
-    o: Observation = services.observation_submit(
+    return 201, services.observation_submit(
         theme=theme,
         association=association,
         actor=request.auth,  # type: ignore[attr-defined]
         text=payload.text,
         observed_on=payload.observed_on,
     )
-    return 201, {
-        "id": o.pk,
-        "theme": theme.pk,
-        "association": association.pk,
-        "association_name": str(association),
-        "text": o.text,
-        "observed_on": o.observed_on,
-    }

@@ -86,13 +86,13 @@ def test_create_with_token_makes_creator_representative(world: World) -> None:
 @pytest.mark.parametrize(
     ("payload", "status", "field"),
     [
-        ({"name_fi": "X", "municipality": "999", "categories": ["culture"]}, 400, "municipality"),
-        ({"name_fi": "X", "municipality": "276", "categories": ["nope"]}, 400, "categories"),
+        ({"name_fi": "X", "municipality": "999", "categories": ["culture"]}, 422, "municipality"),
+        ({"name_fi": "X", "municipality": "276", "categories": ["nope"]}, 422, "categories"),
         ({"municipality": "276", "categories": ["culture"]}, 422, "name_fi"),
         ({"name_fi": "X", "municipality": "276", "categories": []}, 422, "categories"),
         (
             {"name_fi": "X", "municipality": "276", "categories": ["culture"], "email": "nope"},
-            400,
+            422,
             "email",
         ),
     ],
@@ -179,5 +179,5 @@ def test_duplicate_register_number_gets_a_readable_message(world: World) -> None
     response = post(
         Client(), "/api/v1/organisations", body, HTTP_ACCEPT_LANGUAGE="en", **bearer(token)
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "already registered" in str(response.json()["detail"])

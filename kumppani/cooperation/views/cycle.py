@@ -14,8 +14,8 @@ from kumppani.cooperation import access, selectors, services
 from kumppani.cooperation.calendar import year_months
 from kumppani.cooperation.forms import CycleEntryForm
 from kumppani.cooperation.models import CycleEntry
-from kumppani.cooperation.views.common import municipality_or_404
 from kumppani.core.page_cache import public_page
+from kumppani.geography.selectors import municipality_or_404
 
 
 def _year(request: HttpRequest) -> int:

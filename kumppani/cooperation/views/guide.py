@@ -16,8 +16,8 @@ from kumppani.cooperation.forms import GuideForm
 from kumppani.cooperation.guide_render import guide_sections, narrative_diff
 from kumppani.cooperation.models import Guide, GuideStatus, GuideTemplate, GuideVersion
 from kumppani.cooperation.pdf import guide_pdf_bytes
-from kumppani.cooperation.views.common import municipality_or_404
 from kumppani.core.page_cache import public_page
+from kumppani.geography.selectors import municipality_or_404
 
 
 def _language() -> str:

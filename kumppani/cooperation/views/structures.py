@@ -26,8 +26,8 @@ from kumppani.cooperation.models import (
     Liaison,
     PartnershipAgreement,
 )
-from kumppani.cooperation.views.common import municipality_or_404
 from kumppani.core.panels import BODY_PAGE, panels_for
+from kumppani.geography.selectors import municipality_or_404
 
 # --- liaisons --------------------------------------------------------------------------------
 

@@ -57,7 +57,7 @@ def test_list_shape_and_filters(world: World, django_assert_max_num_queries: Any
     assert Client().get("/api/v1/forums?type=vitality_workshop").json()["count"] == 1
     assert Client().get("/api/v1/forums?from=2030-03-13").json()["count"] == 0
     assert Client().get("/api/v1/forums?from=2030-03-01&to=2030-03-31").json()["count"] == 1
-    assert Client().get("/api/v1/forums?type=nonsense").status_code == 400
+    assert Client().get("/api/v1/forums?type=nonsense").status_code == 422
     assert Client().get("/api/v1/forums?from=yesterday").status_code == 422
     for _n in range(20):
         ForumFactory.create(municipalities=[world.municipality, world.other_municipality])
@@ -76,10 +76,10 @@ def test_liaison_creates_forum(world: World) -> None:
 
 def test_bad_input_is_4xx_with_field_messages(world: World) -> None:
     unknown = _post(world, "liaison", _payload(municipality="999"))
-    assert unknown.status_code == 400
+    assert unknown.status_code == 422
     assert "municipality" in unknown.json()["detail"]
     backwards = _post(world, "liaison", _payload(end="2030-03-11T20:00:00+02:00"))
-    assert backwards.status_code == 400
+    assert backwards.status_code == 422
     assert "end" in backwards.json()["detail"]
     bad_type = _post(world, "liaison", _payload(type="picnic"))
     assert bad_type.status_code == 422

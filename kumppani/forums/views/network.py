@@ -24,6 +24,7 @@ from kumppani.forums.services.network import material_add
 from kumppani.forums.views.helpers import current_user
 from kumppani.forums.views.manage import _apply_errors
 from kumppani.geography.models import Municipality, Region
+from kumppani.geography.selectors import municipality_or_404
 
 
 def _region_municipality_ids(region: Region) -> frozenset[int]:
@@ -92,7 +93,7 @@ def material_file(request: HttpRequest, pk: int) -> FileResponse:
 
 @require_http_methods(["GET", "POST"])
 def target(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality.objects.select_related("region"), code=code)
+    municipality = municipality_or_404(code)
     base_access.require(access.can_set_target(request.user, municipality), request)
     instance = RegularityTarget.objects.filter(
         municipality=municipality

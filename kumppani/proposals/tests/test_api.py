@@ -98,7 +98,7 @@ def test_unknown_references_are_field_errors(
     world: World, body: dict[str, Any], field: str
 ) -> None:
     response = _post(world, "rep", "/api/v1/proposals", body)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert field in response.json()["detail"]
 
 
@@ -135,7 +135,7 @@ def test_list_filters_and_group_ids_after_regroup(world: World) -> None:
     members = {g["id"]: g["members"] for g in group_list["results"]}
     assert sorted(members[groups[ids[0]]]) == ids[:2]
     assert all(g["label"] for g in group_list["results"])
-    assert Client().get("/api/v1/proposals?municipality=xyz").status_code == 400
+    assert Client().get("/api/v1/proposals?municipality=xyz").status_code == 422
 
 
 def test_large_regroup_answers_202_with_a_job_url(world: World, monkeypatch: Any) -> None:
@@ -163,4 +163,4 @@ def test_wellbeing_group_member_may_regroup(world: World) -> None:
     assert (
         _post(world, "coordinator", "/api/v1/proposals/regroup?municipality=276").status_code == 403
     )
-    assert _post(world, "liaison", "/api/v1/proposals/regroup?municipality=000").status_code == 400
+    assert _post(world, "liaison", "/api/v1/proposals/regroup?municipality=000").status_code == 422

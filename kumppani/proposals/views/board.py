@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kumppani.accounts.access import authenticated_user, require
 from kumppani.core.forms import apply_validation_error
-from kumppani.geography.models import Municipality
+from kumppani.geography.selectors import municipality_or_404
 from kumppani.proposals import access
 from kumppani.proposals.forms import CriterionForm, MergeForm, RenameForm, SplitForm
 from kumppani.proposals.grouping_services import (
@@ -39,7 +39,7 @@ def _theme_filter(request: HttpRequest, themes: list[Theme]) -> int | None:
 
 @require_GET
 def board(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality, code=code)
+    municipality = municipality_or_404(code)
     require(access.can_assess(request.user, municipality.pk), request)
     themes = list(Theme.objects.filter(plan__municipality=municipality).order_by("order", "id"))
     theme_id = _theme_filter(request, themes)
@@ -64,7 +64,7 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 def regroup(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality, code=code)
+    municipality = municipality_or_404(code)
     user = authenticated_user(request)
     require(access.can_regroup(user, municipality.pk), request)
     if Proposal.objects.filter(municipality=municipality).count() > SYNC_LIMIT:
@@ -149,7 +149,7 @@ def group_rename_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def criteria(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality, code=code)
+    municipality = municipality_or_404(code)
     authenticated_user(request)
     require(access.can_assess(request.user, municipality.pk), request)
     criteria_ensure(municipality=municipality)

@@ -6,13 +6,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.accounts.access import authenticated_user, require
 from kumppani.core.forms import apply_validation_error
-from kumppani.geography.models import Municipality
+from kumppani.geography.selectors import municipality_or_404
 from kumppani.proposals import access
 from kumppani.proposals.forms import SubmitForm
 from kumppani.proposals.models import ProposerType, Source
@@ -22,7 +22,7 @@ from kumppani.proposals.services import proposal_create
 
 @require_http_methods(["GET", "POST"])
 def submit(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality, code=code)
+    municipality = municipality_or_404(code)
     user = authenticated_user(request)
     form = SubmitForm(request.POST or None, user=user, municipality=municipality)
     if request.method == "POST" and form.is_valid():
@@ -69,7 +69,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def outcomes(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality, code=code)
+    municipality = municipality_or_404(code)
     outcome = outcome_summary(municipality=municipality)
     for measure in outcome.adopted_measures:
         measure.link = measure_url(measure)  # type: ignore[attr-defined]

@@ -112,7 +112,7 @@ def test_theme_and_measure_create(world: World, client: Client) -> None:
         content_type="application/json",
         **headers,
     )
-    assert response.status_code == 400  # an association of another municipality
+    assert response.status_code == 422  # an association of another municipality
     response = client.post(
         f"/api/v1/goals/{goal.pk}/measures",
         json.dumps({"title_fi": "Turvakävelyt", "responsible_association": world.association.pk}),

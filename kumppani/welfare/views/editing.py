@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from kumppani.accounts import access as base_access
 from kumppani.core.forms import apply_validation_error
 from kumppani.geography.models import Municipality
+from kumppani.geography.selectors import municipality_or_404
 from kumppani.welfare import access, services
 from kumppani.welfare.forms import (
     GoalForm,
@@ -70,7 +71,7 @@ def _form_page(
 
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality.objects.select_related("region"), code=code)
+    municipality = municipality_or_404(code)
     _require_edit(request, municipality)
     form = PlanForm(request.POST or None)
     return _form_page(

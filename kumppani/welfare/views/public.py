@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from kumppani.core.panels import MEASURE_PAGE, panels_for
-from kumppani.geography.models import Municipality
+from kumppani.geography.selectors import municipality_or_404
 from kumppani.welfare import access
 from kumppani.welfare.models import ApprovalBody, Measure, MeasureStatus, Plan, Theme
 from kumppani.welfare.selectors import (
@@ -72,7 +72,7 @@ def _plan_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
 
 @require_GET
 def plan_current(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality.objects.select_related("region"), code=code)
+    municipality = municipality_or_404(code)
     plan = plan_latest(municipality)
     if plan is None:
         context = {
