@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from kumppani.accounts.models import Role, RoleAssignment
 from kumppani.associations.models import Association
@@ -136,4 +136,14 @@ def association_detail(*, pk: int) -> Association:
             ),
         )
         .get(pk=pk)
+    )
+
+
+def associations_in_municipality(municipality_id: int) -> QuerySet[Association]:
+    """The active associations at home or active in the municipality, by Finnish name."""
+    return (
+        Association.objects.filter(is_active=True)
+        .filter(Q(home_municipality_id=municipality_id) | Q(active_municipalities=municipality_id))
+        .distinct()
+        .order_by("name_fi")
     )

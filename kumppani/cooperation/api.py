@@ -224,7 +224,7 @@ def practice_create(request: HttpRequest, payload: PracticeIn) -> tuple[int, Any
     origin_code = data.pop("origin_municipality")
     origin = municipality_by_code(origin_code, field="origin_municipality") if origin_code else None
     created = services.practice_create(
-        created_by=request.auth,  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]
         origin_municipality=origin,
         **data,
     )
@@ -247,6 +247,6 @@ def adoption_create(request: HttpRequest, pk: int, payload: AdoptionIn) -> tuple
         municipality=municipality,
         adopted_on=payload.adopted_on,
         note=payload.note,
-        recorded_by=request.auth,  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]
     )
     return 201, {"id": adoption.pk}

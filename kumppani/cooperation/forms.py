@@ -3,10 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.associations.models import Association
+from kumppani.associations.selectors import associations_in_municipality
 from kumppani.cooperation.guide_render import SECTION_TITLES
 from kumppani.cooperation.models import (
     SECTION_KEYS,
@@ -21,15 +22,6 @@ from kumppani.cooperation.models import (
 from kumppani.geography.models import Municipality
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def associations_of(municipality: Municipality) -> QuerySet[Association]:
-    return (
-        Association.objects.filter(is_active=True)
-        .filter(Q(home_municipality=municipality) | Q(active_municipalities=municipality))
-        .distinct()
-        .order_by("name_fi")
-    )
 
 
 class LiaisonForm(forms.ModelForm):
@@ -65,7 +57,7 @@ class AgentForm(forms.Form):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["association"].queryset = associations_of(municipality)  # type: ignore[attr-defined]
+        self.fields["association"].queryset = associations_in_municipality(municipality.pk)  # type: ignore[attr-defined]
 
 
 class BodyForm(forms.ModelForm):
@@ -86,7 +78,7 @@ class BodyMemberForm(forms.ModelForm):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["association"].queryset = associations_of(municipality)  # type: ignore[attr-defined]
+        self.fields["association"].queryset = associations_in_municipality(municipality.pk)  # type: ignore[attr-defined]
 
 
 class AgreementForm(forms.ModelForm):
@@ -114,7 +106,7 @@ class AgreementForm(forms.ModelForm):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["association"].queryset = associations_of(municipality)  # type: ignore[attr-defined]
+        self.fields["association"].queryset = associations_in_municipality(municipality.pk)  # type: ignore[attr-defined]
 
 
 class CycleEntryForm(forms.ModelForm):

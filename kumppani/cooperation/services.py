@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from typing import Any, Literal, TypedDict, TypeVar, Unpack
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,59 +35,79 @@ from kumppani.geography.models import Municipality
 M = TypeVar("M", bound=models.Model)
 Actor = Any  # a User, AnonymousUser or None: who made the change, for the audit log
 
-LIAISON_FIELDS = {
-    "user",
-    "name",
-    "email",
-    "phone",
-    "unit",
-    "hours_per_month",
-    "role_description_fi",
-    "role_description_sv",
-    "role_description_en",
-    "is_public",
-    "order",
-    "named_on",
-}
-BODY_FIELDS = {"kind", "name_fi", "name_sv", "description_fi", "description_sv"}
-MEMBER_FIELDS = {"person_name", "association", "field", "unit", "role", "term_start", "term_end"}
-AGREEMENT_FIELDS = {
-    "association",
-    "title",
-    "scope",
-    "start",
-    "end",
-    "obligations_municipality",
-    "obligations_association",
-    "attachment",
-    "is_public",
-}
-CYCLE_FIELDS = {
-    "title_fi",
-    "title_sv",
-    "month",
-    "day",
-    "end_month",
-    "end_day",
-    "recurring",
-    "year",
-    "description",
-}
-PRACTICE_FIELDS = {
-    "title_fi",
-    "title_sv",
-    "title_en",
-    "description_fi",
-    "description_sv",
-    "description_en",
-    "origin_municipality",
-    "material_url",
-    "material_file",
-}
+
+class LiaisonFields(TypedDict, total=False):
+    user: User | None
+    name: str
+    email: str
+    phone: str
+    unit: str
+    hours_per_month: int | None
+    role_description_fi: str
+    role_description_sv: str
+    role_description_en: str
+    is_public: bool
+    order: int
+    named_on: dt.date | None
 
 
-def _assign(obj: M, allowed: set[str], fields: dict[str, Any]) -> M:
-    unknown = set(fields) - allowed
+class BodyFields(TypedDict, total=False):
+    kind: str
+    name_fi: str
+    name_sv: str
+    description_fi: str
+    description_sv: str
+
+
+class BodyMemberFields(TypedDict, total=False):
+    person_name: str
+    association: Association | None
+    field: str
+    unit: str
+    role: str
+    term_start: dt.date | None
+    term_end: dt.date | None
+
+
+class AgreementFields(TypedDict, total=False):
+    association: Association | None  # required: None is reported as a field error
+    title: str
+    scope: str
+    start: dt.date
+    end: dt.date | None
+    obligations_municipality: str
+    obligations_association: str
+    attachment: File | Literal[False] | None  # False clears the stored file
+    is_public: bool
+
+
+class CycleEntryFields(TypedDict, total=False):
+    title_fi: str
+    title_sv: str
+    month: int
+    day: int
+    end_month: int | None
+    end_day: int | None
+    recurring: bool
+    year: int | None
+    description: str
+
+
+class PracticeFields(TypedDict, total=False):
+    title_fi: str
+    title_sv: str
+    title_en: str
+    description_fi: str
+    description_sv: str
+    description_en: str
+    origin_municipality: Municipality | None
+    material_url: str
+    material_file: File | Literal[False] | None  # False clears the stored file
+
+
+def _assign(obj: M, fields: Mapping[str, Any], allowed: type[Mapping[str, Any]]) -> M:
+    """Set ``fields`` (the keys of the TypedDict ``allowed``) on ``obj``, validate, save."""
+    unknown = set(fields) - allowed.__optional_keys__ - allowed.__required_keys__  # type: ignore[attr-defined]
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     for key, value in fields.items():
@@ -100,15 +122,19 @@ def _assign(obj: M, allowed: set[str], fields: dict[str, Any]) -> M:
 
 
 @transaction.atomic
-def liaison_create(*, municipality: Municipality, actor: Actor = None, **fields: Any) -> Liaison:
-    liaison = _assign(Liaison(municipality=municipality), LIAISON_FIELDS, fields)
+def liaison_create(
+    *, municipality: Municipality, actor: Actor = None, **fields: Unpack[LiaisonFields]
+) -> Liaison:
+    liaison = _assign(Liaison(municipality=municipality), fields, LiaisonFields)
     audit_record(actor=actor, action="liaison.create", target=liaison, summary=liaison.name)
     return liaison
 
 
 @transaction.atomic
-def liaison_update(*, liaison: Liaison, actor: Actor = None, **fields: Any) -> Liaison:
-    liaison = _assign(liaison, LIAISON_FIELDS, fields)
+def liaison_update(
+    *, liaison: Liaison, actor: Actor = None, **fields: Unpack[LiaisonFields]
+) -> Liaison:
+    liaison = _assign(liaison, fields, LiaisonFields)
     audit_record(actor=actor, action="liaison.update", target=liaison, summary=liaison.name)
     return liaison
 
@@ -145,18 +171,18 @@ def agent_unpair(*, pairing: AgentPairing) -> None:
 
 
 @transaction.atomic
-def body_create(*, municipality: Municipality, **fields: Any) -> Body:
-    return _assign(Body(municipality=municipality), BODY_FIELDS, fields)
+def body_create(*, municipality: Municipality, **fields: Unpack[BodyFields]) -> Body:
+    return _assign(Body(municipality=municipality), fields, BodyFields)
 
 
 @transaction.atomic
-def body_update(*, body: Body, **fields: Any) -> Body:
-    return _assign(body, BODY_FIELDS, fields)
+def body_update(*, body: Body, **fields: Unpack[BodyFields]) -> Body:
+    return _assign(body, fields, BodyFields)
 
 
 @transaction.atomic
-def body_member_add(*, body: Body, **fields: Any) -> BodyMember:
-    return _assign(BodyMember(body=body), MEMBER_FIELDS, fields)
+def body_member_add(*, body: Body, **fields: Unpack[BodyMemberFields]) -> BodyMember:
+    return _assign(BodyMember(body=body), fields, BodyMemberFields)
 
 
 @transaction.atomic
@@ -169,16 +195,16 @@ def body_member_remove(*, member: BodyMember) -> None:
 
 @transaction.atomic
 def agreement_create(
-    *, municipality: Municipality, actor: Actor = None, **fields: Any
+    *, municipality: Municipality, actor: Actor = None, **fields: Unpack[AgreementFields]
 ) -> PartnershipAgreement:
-    agreement = _assign(PartnershipAgreement(municipality=municipality), AGREEMENT_FIELDS, fields)
+    agreement = _assign(PartnershipAgreement(municipality=municipality), fields, AgreementFields)
     audit_record(actor=actor, action="agreement.create", target=agreement, summary=agreement.title)
     return agreement
 
 
 @transaction.atomic
 def agreement_update(
-    *, agreement: PartnershipAgreement, actor: Actor = None, **fields: Any
+    *, agreement: PartnershipAgreement, actor: Actor = None, **fields: Unpack[AgreementFields]
 ) -> PartnershipAgreement:
     stored_end = (
         PartnershipAgreement.objects.filter(pk=agreement.pk).values_list("end", flat=True).first()
@@ -187,7 +213,7 @@ def agreement_update(
         # A new end date earns new reminders.
         agreement.reminded_60_at = None
         agreement.reminded_14_at = None
-    agreement = _assign(agreement, AGREEMENT_FIELDS, fields)
+    agreement = _assign(agreement, fields, AgreementFields)
     audit_record(actor=actor, action="agreement.update", target=agreement, summary=agreement.title)
     return agreement
 
@@ -196,13 +222,15 @@ def agreement_update(
 
 
 @transaction.atomic
-def cycle_entry_create(*, municipality: Municipality, **fields: Any) -> CycleEntry:
-    return _assign(CycleEntry(municipality=municipality), CYCLE_FIELDS, fields)
+def cycle_entry_create(
+    *, municipality: Municipality, **fields: Unpack[CycleEntryFields]
+) -> CycleEntry:
+    return _assign(CycleEntry(municipality=municipality), fields, CycleEntryFields)
 
 
 @transaction.atomic
-def cycle_entry_update(*, entry: CycleEntry, **fields: Any) -> CycleEntry:
-    return _assign(entry, CYCLE_FIELDS, fields)
+def cycle_entry_update(*, entry: CycleEntry, **fields: Unpack[CycleEntryFields]) -> CycleEntry:
+    return _assign(entry, fields, CycleEntryFields)
 
 
 @transaction.atomic
@@ -214,15 +242,15 @@ def cycle_entry_delete(*, entry: CycleEntry) -> None:
 
 
 @transaction.atomic
-def practice_create(*, created_by: User | None, **fields: Any) -> GoodPractice:
-    practice = _assign(GoodPractice(created_by=created_by), PRACTICE_FIELDS, fields)
-    audit_record(actor=created_by, action="practice.create", target=practice)
+def practice_create(*, actor: User | None, **fields: Unpack[PracticeFields]) -> GoodPractice:
+    practice = _assign(GoodPractice(created_by=actor), fields, PracticeFields)
+    audit_record(actor=actor, action="practice.create", target=practice)
     return practice
 
 
 @transaction.atomic
-def practice_update(*, practice: GoodPractice, **fields: Any) -> GoodPractice:
-    return _assign(practice, PRACTICE_FIELDS, fields)
+def practice_update(*, practice: GoodPractice, **fields: Unpack[PracticeFields]) -> GoodPractice:
+    return _assign(practice, fields, PracticeFields)
 
 
 @transaction.atomic
@@ -232,7 +260,7 @@ def adoption_record(
     municipality: Municipality,
     adopted_on: dt.date,
     note: str = "",
-    recorded_by: User | None = None,
+    actor: User | None = None,
 ) -> Adoption:
     if Adoption.objects.filter(practice=practice, municipality=municipality).exists():
         raise ValidationError(
@@ -247,11 +275,11 @@ def adoption_record(
         municipality=municipality,
         adopted_on=adopted_on,
         note=note,
-        recorded_by=recorded_by,
+        recorded_by=actor,
     )
     adoption.full_clean(exclude=["municipality", "practice"])
     adoption.save()
-    audit_record(actor=recorded_by, action="practice.adopt", target=adoption, summary=str(adoption))
+    audit_record(actor=actor, action="practice.adopt", target=adoption, summary=str(adoption))
     return adoption
 
 
@@ -269,7 +297,7 @@ def _clean_narrative(narrative: dict[str, dict[str, str]]) -> dict[str, dict[str
 
 @transaction.atomic
 def guide_start(
-    *, municipality: Municipality, user: User | None, template: GuideTemplate | None = None
+    *, municipality: Municipality, actor: User | None, template: GuideTemplate | None = None
 ) -> GuideVersion:
     """Create the municipality's guide with a first draft copied from the template."""
     if Guide.objects.filter(municipality=municipality).exists():
@@ -278,15 +306,15 @@ def guide_start(
         template = GuideTemplate.objects.filter(is_default=True).first()
     guide = Guide.objects.create(municipality=municipality)
     narrative = _clean_narrative(template.narrative if template else {})
-    version = GuideVersion(guide=guide, number=1, narrative=narrative, created_by=user)
+    version = GuideVersion(guide=guide, number=1, narrative=narrative, created_by=actor)
     version.full_clean()
     version.save()
-    audit_record(actor=user, action="guide.start", target=guide, summary=str(municipality))
+    audit_record(actor=actor, action="guide.start", target=guide, summary=str(municipality))
     return version
 
 
 @transaction.atomic
-def guide_draft_get_or_create(*, guide: Guide, user: User | None) -> GuideVersion:
+def guide_draft_get_or_create(*, guide: Guide, actor: User | None) -> GuideVersion:
     """The guide's draft; a new one starts from the latest published text."""
     Guide.objects.select_for_update().filter(pk=guide.pk).first()
     draft = guide.versions.filter(status=GuideStatus.DRAFT).first()
@@ -297,7 +325,7 @@ def guide_draft_get_or_create(*, guide: Guide, user: User | None) -> GuideVersio
         guide=guide,
         number=(latest.number + 1) if latest else 1,
         narrative=dict(latest.narrative) if latest else {},
-        created_by=user,
+        created_by=actor,
     )
     draft.full_clean()
     draft.save()
@@ -317,17 +345,17 @@ def guide_draft_save(
 
 
 @transaction.atomic
-def guide_publish(*, version: GuideVersion, user: User | None) -> GuideVersion:
+def guide_publish(*, version: GuideVersion, actor: User | None) -> GuideVersion:
     if version.status != GuideStatus.DRAFT:
         raise ValidationError(_("This version has already been published."))
     if not version.narrative:
         raise ValidationError(_("Write at least one section before publishing."))
     version.status = GuideStatus.PUBLISHED
     version.published_at = timezone.now()
-    version.published_by = user
+    version.published_by = actor
     version.save(update_fields=["status", "published_at", "published_by", "updated_at"])
     audit_record(
-        actor=user, action="guide.publish", target=version, summary=f"version {version.number}"
+        actor=actor, action="guide.publish", target=version, summary=f"version {version.number}"
     )
     return version
 

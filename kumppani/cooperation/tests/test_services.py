@@ -39,19 +39,19 @@ def test_guide_starts_from_template_and_keeps_every_published_version(world: Wor
     GuideTemplate.objects.create(
         name="Pohja", narrative={"strategy": {"fi": "Kirjoita tähän kunnan painopisteet."}}
     )
-    first = services.guide_start(municipality=world.municipality, user=world.liaison)
+    first = services.guide_start(municipality=world.municipality, actor=world.liaison)
     assert first.number == 1 and first.status == GuideStatus.DRAFT
     assert "painopisteet" in first.text("strategy", "fi")
     with pytest.raises(ValidationError):
-        services.guide_start(municipality=world.municipality, user=world.liaison)
-    services.guide_publish(version=first, user=world.liaison)
-    second = services.guide_draft_get_or_create(guide=first.guide, user=world.liaison)
+        services.guide_start(municipality=world.municipality, actor=world.liaison)
+    services.guide_publish(version=first, actor=world.liaison)
+    second = services.guide_draft_get_or_create(guide=first.guide, actor=world.liaison)
     assert second.number == 2 and second.text("strategy", "fi") == first.text("strategy", "fi")
-    assert services.guide_draft_get_or_create(guide=first.guide, user=world.liaison) == second
+    assert services.guide_draft_get_or_create(guide=first.guide, actor=world.liaison) == second
     services.guide_draft_save(
         version=second, narrative={"strategy": {"fi": "Hyvinvointi ja elinvoima."}}
     )
-    services.guide_publish(version=second, user=world.liaison)
+    services.guide_publish(version=second, actor=world.liaison)
     first.refresh_from_db()
     assert first.status == GuideStatus.PUBLISHED  # the old version is kept
     diffs = [d for d in narrative_diff(first, second) if d.changed]
@@ -63,9 +63,9 @@ def test_guide_starts_from_template_and_keeps_every_published_version(world: Wor
 
 
 def test_empty_draft_cannot_be_published(world: World) -> None:
-    draft = services.guide_start(municipality=world.municipality, user=world.liaison)
+    draft = services.guide_start(municipality=world.municipality, actor=world.liaison)
     with pytest.raises(ValidationError):
-        services.guide_publish(version=draft, user=world.liaison)
+        services.guide_publish(version=draft, actor=world.liaison)
 
 
 def test_markdown_is_sanitised() -> None:
@@ -198,9 +198,9 @@ def test_publishing_is_audited_and_liaison_profile_is_in_the_personal_data_expor
     from kumppani.accounts.personal_data import personal_data_export
 
     LiaisonFactory.create(municipality=world.municipality, user=world.liaison, name="Kaisa")
-    draft = services.guide_start(municipality=world.municipality, user=world.liaison)
+    draft = services.guide_start(municipality=world.municipality, actor=world.liaison)
     services.guide_draft_save(version=draft, narrative={"strategy": {"fi": "Teksti"}})
-    services.guide_publish(version=draft, user=world.liaison)
+    services.guide_publish(version=draft, actor=world.liaison)
     assert AuditEvent.objects.filter(action="guide.publish", actor=world.liaison).exists()
     exported = personal_data_export(user=world.liaison)["cooperation"]
     assert exported["liaison_profiles"][0]["name"] == "Kaisa"

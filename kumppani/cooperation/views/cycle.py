@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from kumppani.cooperation import access, selectors, services
 from kumppani.cooperation.calendar import year_months
 from kumppani.cooperation.forms import CycleEntryForm
 from kumppani.cooperation.models import CycleEntry
+from kumppani.core.forms import apply_validation_error
 from kumppani.core.page_cache import public_page
 from kumppani.geography.selectors import municipality_or_404
 
@@ -52,9 +54,13 @@ def cycle_entry_create(request: HttpRequest, code: str) -> HttpResponse:
     require(access.can_manage(request.user, municipality), request)
     form = CycleEntryForm(request.POST or None, initial={"recurring": True})
     if request.method == "POST" and form.is_valid():
-        services.cycle_entry_create(municipality=municipality, **form.cleaned_data)
-        messages.success(request, _("The entry was added to the annual cycle."))
-        return redirect("cooperation:cycle", code=code)
+        try:
+            services.cycle_entry_create(municipality=municipality, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The entry was added to the annual cycle."))
+            return redirect("cooperation:cycle", code=code)
     return render(
         request,
         "cooperation/form.html",
@@ -68,9 +74,13 @@ def cycle_entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(access.can_manage(request.user, entry.municipality), request)
     form = CycleEntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
-        services.cycle_entry_update(entry=entry, **form.cleaned_data)
-        messages.success(request, _("The changes were saved."))
-        return redirect("cooperation:cycle", code=entry.municipality.code)
+        try:
+            services.cycle_entry_update(entry=entry, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("cooperation:cycle", code=entry.municipality.code)
     return render(
         request,
         "cooperation/form.html",

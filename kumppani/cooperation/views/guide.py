@@ -16,6 +16,7 @@ from kumppani.cooperation.forms import GuideForm
 from kumppani.cooperation.guide_render import guide_sections, narrative_diff
 from kumppani.cooperation.models import Guide, GuideStatus, GuideTemplate, GuideVersion
 from kumppani.cooperation.pdf import guide_pdf_bytes
+from kumppani.core.forms import apply_validation_error
 from kumppani.core.page_cache import public_page
 from kumppani.geography.selectors import municipality_or_404
 
@@ -128,17 +129,17 @@ def guide_edit(request: HttpRequest, code: str) -> HttpResponse:
     form = GuideForm(request.POST or None, version=base, swedish=municipality.needs_swedish)
     if request.method == "POST" and form.is_valid():
         try:
-            draft = services.guide_draft_get_or_create(guide=found, user=user)
+            draft = services.guide_draft_get_or_create(guide=found, actor=user)
             services.guide_draft_save(version=draft, narrative=form.narrative())
             if request.POST.get("action") == "publish":
-                services.guide_publish(version=draft, user=user)
+                services.guide_publish(version=draft, actor=user)
                 messages.success(
                     request,
                     _("Version %(number)d of the guide was published.") % {"number": draft.number},
                 )
                 return redirect("cooperation:guide", code=code)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The draft was saved."))
             return redirect("cooperation:guide_edit", code=code)
@@ -151,7 +152,7 @@ def guide_start(request: HttpRequest, code: str) -> HttpResponse:
     municipality = municipality_or_404(code)
     require(access.can_manage(request.user, municipality), request)
     try:
-        services.guide_start(municipality=municipality, user=authenticated_user(request))
+        services.guide_start(municipality=municipality, actor=authenticated_user(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -170,7 +171,7 @@ def guide_publish(request: HttpRequest, code: str) -> HttpResponse:
         messages.error(request, _("There is no draft to publish."))
         return redirect("cooperation:guide_versions", code=code)
     try:
-        services.guide_publish(version=draft, user=authenticated_user(request))
+        services.guide_publish(version=draft, actor=authenticated_user(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("cooperation:guide_edit", code=code)
@@ -195,7 +196,7 @@ def guide_template(request: HttpRequest) -> HttpResponse:
                 template=template,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The guide template was saved."))
             return redirect("cooperation:guide_template")

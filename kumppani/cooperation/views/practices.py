@@ -15,6 +15,7 @@ from kumppani.accounts.access import authenticated_user, require
 from kumppani.cooperation import access, selectors, services
 from kumppani.cooperation.forms import AdoptionForm, PracticeForm
 from kumppani.cooperation.models import GoodPractice
+from kumppani.core.forms import apply_validation_error
 from kumppani.geography.models import Municipality
 
 
@@ -60,10 +61,10 @@ def practice_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             created = services.practice_create(
-                created_by=authenticated_user(request), **form.cleaned_data
+                actor=authenticated_user(request), **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The good practice was added to the library."))
             return redirect(created)
@@ -83,7 +84,7 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.practice_update(practice=found, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(found)
@@ -132,10 +133,10 @@ def practice_adopt(request: HttpRequest, pk: int) -> HttpResponse:
                 municipality=municipality,
                 adopted_on=form.cleaned_data["adopted_on"],
                 note=form.cleaned_data["note"],
-                recorded_by=user,
+                actor=user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts.access import require
+from kumppani.associations.selectors import associations_in_municipality
 from kumppani.cooperation import access, selectors, services
 from kumppani.cooperation.forms import (
     AgentForm,
@@ -17,7 +18,6 @@ from kumppani.cooperation.forms import (
     BodyForm,
     BodyMemberForm,
     LiaisonForm,
-    associations_of,
 )
 from kumppani.cooperation.models import (
     AgentPairing,
@@ -26,6 +26,7 @@ from kumppani.cooperation.models import (
     Liaison,
     PartnershipAgreement,
 )
+from kumppani.core.forms import apply_validation_error
 from kumppani.core.panels import BODY_PAGE, panels_for
 from kumppani.geography.selectors import municipality_or_404
 
@@ -54,7 +55,7 @@ def liaisons_manage(request: HttpRequest, code: str) -> HttpResponse:
                 municipality=municipality, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The liaison was added."))
             return redirect("cooperation:liaisons_manage", code=code)
@@ -62,7 +63,9 @@ def liaisons_manage(request: HttpRequest, code: str) -> HttpResponse:
         "municipality": municipality,
         "form": form,
         "liaisons": selectors.liaisons_of(municipality=municipality, public_only=False),
-        "agent_associations": list(associations_of(municipality).values_list("pk", "name_fi")),
+        "agent_associations": list(
+            associations_in_municipality(municipality.pk).values_list("pk", "name_fi")
+        ),
     }
     return render(request, "cooperation/liaisons_manage.html", context)
 
@@ -76,7 +79,7 @@ def liaison_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.liaison_update(liaison=liaison, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("cooperation:liaisons_manage", code=liaison.municipality.code)
@@ -103,11 +106,15 @@ def agent_add(request: HttpRequest, pk: int) -> HttpResponse:
     municipality = liaison.municipality
     require(access.can_manage(request.user, municipality), request)
     form = AgentForm(request.POST, municipality=municipality, auto_id="agent_%s")
-    if form.is_valid():
-        services.agent_pair(liaison=liaison, **form.cleaned_data)
-        messages.success(request, _("The agent was paired with the liaison."))
-    else:
+    if not form.is_valid():
         messages.error(request, _("The agent was not added: give the agent's name."))
+        return redirect("cooperation:liaisons_manage", code=municipality.code)
+    try:
+        services.agent_pair(liaison=liaison, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The agent was paired with the liaison."))
     return redirect("cooperation:liaisons_manage", code=municipality.code)
 
 
@@ -158,9 +165,13 @@ def body_create(request: HttpRequest, code: str) -> HttpResponse:
     require(access.can_manage(request.user, municipality), request)
     form = BodyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        created = services.body_create(municipality=municipality, **form.cleaned_data)
-        messages.success(request, _("The body was added. Add its members next."))
-        return redirect("cooperation:body_members", pk=created.pk)
+        try:
+            created = services.body_create(municipality=municipality, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The body was added. Add its members next."))
+            return redirect("cooperation:body_members", pk=created.pk)
     return render(
         request,
         "cooperation/form.html",
@@ -174,9 +185,13 @@ def body_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(access.can_manage(request.user, found.municipality), request)
     form = BodyForm(request.POST or None, instance=found)
     if request.method == "POST" and form.is_valid():
-        services.body_update(body=found, **form.cleaned_data)
-        messages.success(request, _("The changes were saved."))
-        return redirect(found)
+        try:
+            services.body_update(body=found, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect(found)
     return render(
         request, "cooperation/form.html", {"form": form, "title": _("Edit body"), "back": found}
     )
@@ -194,7 +209,7 @@ def body_members(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.body_member_add(body=found, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The member was added."))
             return redirect("cooperation:body_members", pk=pk)
@@ -273,7 +288,7 @@ def agreement_create(request: HttpRequest, code: str) -> HttpResponse:
                 municipality=municipality, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The agreement was saved."))
             return redirect("cooperation:agreement", pk=created.pk)
@@ -305,7 +320,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.agreement_update(agreement=found, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("cooperation:agreement", pk=pk)
