@@ -83,7 +83,7 @@ from kumppani.surveys.services import question_create, section_create, survey_cr
 reference_data_ensure()
 m = Municipality.objects.get(code="541")
 now = timezone.now()
-s = survey_create(created_by=None, scope="municipality", municipality=m, title_fi="Kuormitus",
+s = survey_create(actor=None, scope="municipality", municipality=m, title_fi="Kuormitus",
                   opens_at=now - dt.timedelta(hours=1), closes_at=now + dt.timedelta(hours=3))
 sec = section_create(survey=s, title_fi="Osio")
 qs = [question_create(section=sec, kind=QuestionKind.SHORT_TEXT, text_fi=f"Kysymys {i}").pk

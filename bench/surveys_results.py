@@ -54,7 +54,7 @@ def build_survey(count: int, municipality: Any, title: str) -> Any:
     rng = random.Random(count)
     now = timezone.now()
     survey = survey_create(
-        created_by=None,
+        actor=None,
         scope="municipality",
         municipality=municipality,
         title_fi=title,

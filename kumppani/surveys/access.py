@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
 from kumppani.accounts import access
 from kumppani.accounts.access import AnyUser
 from kumppani.accounts.models import Role
@@ -53,3 +56,12 @@ def can_continue_for_association(user: AnyUser, invitation: Invitation) -> bool:
     return invitation.association_id is not None and (
         access.represents(user, invitation.association_id) or access.is_admin(user)
     )
+
+
+def access_survey_to_manage(request: HttpRequest, survey_id: int) -> Survey:
+    """The survey if the request's user may manage it; 404 when missing, else login/403."""
+    survey = get_object_or_404(
+        Survey.objects.select_related("municipality", "region"), pk=survey_id
+    )
+    access.require(can_manage_survey(request.user, survey), request)
+    return survey

@@ -93,7 +93,7 @@ def _nurmes(rng: random.Random) -> None:
     nurmes = Municipality.objects.get(code="541")
     plan = Plan.objects.filter(municipality=nurmes).order_by("-start_year").first()
     survey = survey_create(
-        created_by=_user("yhdyshenkilo.nurmes@example.org"),
+        actor=_user("yhdyshenkilo.nurmes@example.org"),
         scope="municipality",
         municipality=nurmes,
         plan=plan,
@@ -151,7 +151,7 @@ def _nurmes(rng: random.Random) -> None:
 def _kitee(rng: random.Random) -> None:
     kitee = Municipality.objects.get(code="260")
     survey = survey_create(
-        created_by=None,
+        actor=None,
         scope="municipality",
         municipality=kitee,
         title_fi="Järjestöjen ideat kiteeläisten hyvinvointiin",
@@ -207,7 +207,7 @@ def _kitee(rng: random.Random) -> None:
 def _keski_suomi(rng: random.Random) -> None:
     region = Region.objects.get(code="13")
     survey = survey_create(
-        created_by=_user("koordinaattori.ks@example.org"),
+        actor=_user("koordinaattori.ks@example.org"),
         scope="region",
         region=region,
         title_fi="Keski-Suomen järjestökartoitus",

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.associations.models import Category
 from kumppani.geography.models import Municipality
 from kumppani.surveys.models import (
-    CHOICE_KINDS,
     ProposalMode,
     Question,
     QuestionKind,
@@ -43,12 +42,6 @@ class SurveyForm(forms.ModelForm):
         self.fields["opens_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         self.fields["closes_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         self.fields["plan"].queryset = plans if plans is not None else Plan.objects.none()  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
-            self.add_error("closes_at", _("The closing time must be after the opening time."))
-        return data
 
 
 class ScopeForm(forms.Form):
@@ -117,12 +110,6 @@ class QuestionForm(forms.ModelForm):
             (text, sv[i] if i < len(sv) else "", en[i] if i < len(en) else "")
             for i, text in enumerate(fi)
         ]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("kind") in CHOICE_KINDS and len(self.choice_texts()) < 2:
-            self.add_error("choices_fi", _("Give at least two options, one per line."))
-        return data
 
 
 class AudienceForm(forms.Form):

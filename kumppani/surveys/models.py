@@ -14,6 +14,7 @@ import secrets
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -105,6 +106,12 @@ class Survey(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("surveys:detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError(
+                {"closes_at": _("The closing time must be after the opening time.")}
+            )
 
     @property
     def is_regional(self) -> bool:

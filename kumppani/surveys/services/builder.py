@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,22 +22,51 @@ from kumppani.surveys.models import (
     Section,
     Survey,
 )
-
-SURVEY_FIELDS = {
-    "title_fi", "title_sv", "title_en", "intro_fi", "intro_sv", "intro_en",
-    "opens_at", "closes_at", "anonymous", "open_link_enabled", "plan",
-}  # fmt: skip
-SECTION_FIELDS = {
-    "title_fi", "title_sv", "title_en", "intro_fi", "intro_sv", "intro_en", "theme",
-}  # fmt: skip
-QUESTION_FIELDS = {
-    "kind", "text_fi", "text_sv", "text_en", "help_fi", "help_sv", "help_en", "required",
-    "scale_min", "scale_max", "max_proposals", "is_premises_question",
-}  # fmt: skip
+from kumppani.welfare.models import Plan, Theme
 
 
-def _check(fields: dict[str, Any], allowed: set[str]) -> None:
-    unknown = set(fields) - allowed
+class SurveyFields(TypedDict, total=False):
+    title_fi: str
+    title_sv: str
+    title_en: str
+    intro_fi: str
+    intro_sv: str
+    intro_en: str
+    opens_at: dt.datetime
+    closes_at: dt.datetime
+    anonymous: bool
+    open_link_enabled: bool
+    plan: Plan | None
+
+
+class SectionFields(TypedDict, total=False):
+    title_fi: str
+    title_sv: str
+    title_en: str
+    intro_fi: str
+    intro_sv: str
+    intro_en: str
+    theme: Theme | None
+
+
+class QuestionFields(TypedDict, total=False):
+    kind: str
+    text_fi: str
+    text_sv: str
+    text_en: str
+    help_fi: str
+    help_sv: str
+    help_en: str
+    required: bool
+    scale_min: int
+    scale_max: int
+    max_proposals: int
+    is_premises_question: bool
+
+
+def _check(fields: Mapping[str, object], allowed: type[Mapping[str, object]]) -> None:
+    """Reject names that are not keys of the TypedDict ``allowed`` (callers spreading a dict)."""
+    unknown = set(fields) - allowed.__optional_keys__ - allowed.__required_keys__  # type: ignore[attr-defined]
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
 
@@ -52,14 +82,14 @@ def _check_plan(survey: Survey) -> None:
 @transaction.atomic
 def survey_create(
     *,
-    created_by: User | None,
+    actor: User | None,
     scope: str,
     municipality: Municipality | None = None,
     region: Region | None = None,
-    **fields: Any,
+    **fields: Unpack[SurveyFields],
 ) -> Survey:
     """A municipality survey (``municipality`` given) or a regional mapping survey (``region``)."""
-    _check(fields, SURVEY_FIELDS)
+    _check(fields, SurveyFields)
     if scope == Scope.MUNICIPALITY:
         if municipality is None:
             raise ValidationError({"municipality": _("Choose the municipality.")})
@@ -69,7 +99,11 @@ def survey_create(
     else:
         municipality = None
     survey = Survey(
-        scope=scope, municipality=municipality, region=region, created_by=created_by, **fields
+        scope=scope,
+        municipality=municipality,
+        region=region,
+        created_by=actor if actor is not None and actor.pk else None,
+        **fields,
     )
     _check_plan(survey)
     survey.full_clean()
@@ -78,8 +112,8 @@ def survey_create(
 
 
 @transaction.atomic
-def survey_update(*, survey: Survey, **fields: Any) -> Survey:
-    _check(fields, SURVEY_FIELDS)
+def survey_update(*, survey: Survey, **fields: Unpack[SurveyFields]) -> Survey:
+    _check(fields, SurveyFields)
     for key, value in fields.items():
         setattr(survey, key, value)
     _check_plan(survey)
@@ -102,8 +136,8 @@ def _validate_theme(survey: Survey, section: Section) -> None:
 
 
 @transaction.atomic
-def section_create(*, survey: Survey, **fields: Any) -> Section:
-    _check(fields, SECTION_FIELDS)
+def section_create(*, survey: Survey, **fields: Unpack[SectionFields]) -> Section:
+    _check(fields, SectionFields)
     last = survey.sections.aggregate(m=Max("order"))["m"]
     section = Section(survey=survey, order=0 if last is None else last + 1, **fields)
     _validate_theme(survey, section)
@@ -113,8 +147,8 @@ def section_create(*, survey: Survey, **fields: Any) -> Section:
 
 
 @transaction.atomic
-def section_update(*, section: Section, **fields: Any) -> Section:
-    _check(fields, SECTION_FIELDS)
+def section_update(*, section: Section, **fields: Unpack[SectionFields]) -> Section:
+    _check(fields, SectionFields)
     for key, value in fields.items():
         setattr(section, key, value)
     _validate_theme(section.survey, section)
@@ -178,9 +212,12 @@ def _validate_question(question: Question, choice_count: int | None) -> None:
 
 @transaction.atomic
 def question_create(
-    *, section: Section, choices: Sequence[tuple[str, str, str]] = (), **fields: Any
+    *,
+    section: Section,
+    choices: Sequence[tuple[str, str, str]] = (),
+    **fields: Unpack[QuestionFields],
 ) -> Question:
-    _check(fields, QUESTION_FIELDS)
+    _check(fields, QuestionFields)
     last = section.questions.aggregate(m=Max("order"))["m"]
     question = Question(section=section, order=0 if last is None else last + 1, **fields)
     question.full_clean()
@@ -193,9 +230,12 @@ def question_create(
 
 @transaction.atomic
 def question_update(
-    *, question: Question, choices: Sequence[tuple[str, str, str]] | None = None, **fields: Any
+    *,
+    question: Question,
+    choices: Sequence[tuple[str, str, str]] | None = None,
+    **fields: Unpack[QuestionFields],
 ) -> Question:
-    _check(fields, QUESTION_FIELDS)
+    _check(fields, QuestionFields)
     if "kind" in fields and fields["kind"] != question.kind and question.answers.exists():
         raise ValidationError({"kind": _("The type cannot change once there are answers.")})
     for key, value in fields.items():

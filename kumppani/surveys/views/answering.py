@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kumppani.accounts import access as base_access
+from kumppani.core.forms import apply_validation_error
 from kumppani.surveys import access
 from kumppani.surveys.forms import AnswerForm, AudienceForm, NamedInvitationForm
 from kumppani.surveys.models import Invitation, Survey
@@ -31,12 +32,11 @@ from kumppani.surveys.services import (
 )
 from kumppani.surveys.services.responses import SurveyClosedError, missing_required
 from kumppani.surveys.values import stored_value
-from kumppani.surveys.views.builder import _managed
 
 
 @require_http_methods(["GET", "POST"])
 def invitations(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = _managed(request, pk)
+    survey = access.access_survey_to_manage(request, pk)
     audience = AudienceForm(
         request.POST if request.POST.get("action") == "associations" else None, survey=survey
     )
@@ -65,7 +65,7 @@ def invitations(request: HttpRequest, pk: int) -> HttpResponse:
                 municipality=named.cleaned_data.get("municipality"),
             )
         except ValidationError as error:
-            named.add_error(None, error)
+            apply_validation_error(named, error)
         else:
             messages.success(
                 request, _("%(name)s was invited.") % {"name": named.cleaned_data["name"]}

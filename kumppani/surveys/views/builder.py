@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kumppani.accounts import access as base_access
 from kumppani.accounts.models import Role
+from kumppani.core.forms import apply_validation_error
 from kumppani.geography.models import Municipality, Region
 from kumppani.surveys import access
 from kumppani.surveys.forms import QuestionForm, ScopeForm, SectionForm, SurveyForm
@@ -30,12 +31,6 @@ from kumppani.surveys.services import (
 from kumppani.welfare.models import Plan, Theme
 
 PAGE_SIZE = 20
-
-
-def _managed(request: HttpRequest, pk: int) -> Survey:
-    survey = get_object_or_404(Survey.objects.select_related("municipality", "region"), pk=pk)
-    base_access.require(access.can_manage_survey(request.user, survey), request)
-    return survey
 
 
 def _plans(survey_municipality_id: int | None, region_id: int) -> object:
@@ -103,14 +98,14 @@ def create(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 survey = survey_create(
-                    created_by=request.user,  # type: ignore[arg-type]
+                    actor=request.user,  # type: ignore[arg-type]
                     scope=Scope.MUNICIPALITY if municipality else Scope.REGION,
                     municipality=municipality,
                     region=region,
                     **form.cleaned_data,
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("The survey was created. Add its sections next."))
                 return redirect("surveys:detail", pk=survey.pk)
@@ -119,7 +114,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = _managed(request, pk)
+    survey = access.access_survey_to_manage(request, pk)
     survey = survey_structure(survey_id=pk)
     invited = survey.invitations.count()
     context = {"survey": survey, "invited": invited}
@@ -128,7 +123,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = _managed(request, pk)
+    survey = access.access_survey_to_manage(request, pk)
     form = SurveyForm(
         request.POST or None,
         instance=survey,
@@ -138,7 +133,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             survey_update(survey=survey, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("surveys:detail", pk=pk)
@@ -155,7 +150,7 @@ def _themes(survey: Survey) -> object:
 
 @require_http_methods(["GET", "POST"])
 def section_form(request: HttpRequest, pk: int, section_id: int | None = None) -> HttpResponse:
-    survey = _managed(request, pk)
+    survey = access.access_survey_to_manage(request, pk)
     section = None
     if section_id is not None:
         section = get_object_or_404(Section, pk=section_id, survey=survey)
@@ -167,7 +162,7 @@ def section_form(request: HttpRequest, pk: int, section_id: int | None = None) -
             else:
                 section_update(section=section, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The section was saved."))
             return redirect("surveys:detail", pk=pk)
@@ -178,7 +173,7 @@ def section_form(request: HttpRequest, pk: int, section_id: int | None = None) -
 
 @require_POST
 def section_move_view(request: HttpRequest, pk: int, section_id: int) -> HttpResponse:
-    survey = _managed(request, pk)
+    survey = access.access_survey_to_manage(request, pk)
     section = get_object_or_404(Section, pk=section_id, survey=survey)
     section_move(section=section, direction=-1 if request.POST.get("direction") == "up" else 1)
     return redirect("surveys:detail", pk=pk)
@@ -186,7 +181,7 @@ def section_move_view(request: HttpRequest, pk: int, section_id: int) -> HttpRes
 
 @require_POST
 def section_delete_view(request: HttpRequest, pk: int, section_id: int) -> HttpResponse:
-    survey = _managed(request, pk)
+    survey = access.access_survey_to_manage(request, pk)
     section = get_object_or_404(Section, pk=section_id, survey=survey)
     try:
         section_delete(section=section)
@@ -201,7 +196,7 @@ def section_delete_view(request: HttpRequest, pk: int, section_id: int) -> HttpR
 def question_form(
     request: HttpRequest, pk: int, section_id: int | None = None, question_id: int | None = None
 ) -> HttpResponse:
-    survey = _managed(request, pk)
+    survey = access.access_survey_to_manage(request, pk)
     question = None
     if question_id is not None:
         question = get_object_or_404(
@@ -221,7 +216,7 @@ def question_form(
             else:
                 question_update(question=question, choices=form.choice_texts(), **data)
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The question was saved."))
             return redirect("surveys:detail", pk=pk)
@@ -231,7 +226,7 @@ def question_form(
 
 @require_POST
 def question_move_view(request: HttpRequest, pk: int, question_id: int) -> HttpResponse:
-    survey = _managed(request, pk)
+    survey = access.access_survey_to_manage(request, pk)
     question = get_object_or_404(Question, pk=question_id, section__survey=survey)
     question_move(question=question, direction=-1 if request.POST.get("direction") == "up" else 1)
     return redirect("surveys:detail", pk=pk)
@@ -239,7 +234,7 @@ def question_move_view(request: HttpRequest, pk: int, question_id: int) -> HttpR
 
 @require_POST
 def question_delete_view(request: HttpRequest, pk: int, question_id: int) -> HttpResponse:
-    survey = _managed(request, pk)
+    survey = access.access_survey_to_manage(request, pk)
     question = get_object_or_404(Question, pk=question_id, section__survey=survey)
     try:
         question_delete(question=question)

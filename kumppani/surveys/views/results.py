@@ -15,7 +15,6 @@ from kumppani.surveys.models import Survey
 from kumppani.surveys.results import premises_statistics, results_for
 from kumppani.surveys.selectors import survey_structure
 from kumppani.surveys.services import results_publish
-from kumppani.surveys.views.builder import _managed
 
 
 def _readable(request: HttpRequest, pk: int) -> Survey:
@@ -82,7 +81,7 @@ def results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = _managed(request, pk)
+    survey = access.access_survey_to_manage(request, pk)
     published = request.POST.get("published") == "1"
     results_publish(survey=survey, published=published)
     if published:
