@@ -192,7 +192,7 @@ def forum_create_api(request: HttpRequest, payload: ForumIn) -> tuple[int, dict[
     if not allowed:
         raise PermissionDenied
     created = forum_create(
-        created_by=request.auth,  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]
         municipalities=municipalities,
         type=data["type"],
         title_fi=data["title_fi"],

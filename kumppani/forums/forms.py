@@ -18,7 +18,6 @@ from kumppani.forums.models import (
     StepStatus,
     TeamMember,
 )
-from kumppani.forums.models.network import MAX_UPLOAD
 from kumppani.geography.models import Municipality, Region
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -231,12 +230,6 @@ class TeamMemberForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["association"].queryset = associations  # type: ignore[attr-defined]
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("association") and not data.get("unit"):
-            raise forms.ValidationError(_("Give the member's association or municipal unit."))
-        return data
-
 
 class TargetForm(forms.ModelForm):
     class Meta:
@@ -259,9 +252,3 @@ class MaterialForm(forms.ModelForm):
     def __init__(self, *args: Any, meetings: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["forum"].queryset = meetings  # type: ignore[attr-defined]
-
-    def clean_file(self) -> Any:
-        file = self.cleaned_data.get("file")
-        if file and file.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        return file

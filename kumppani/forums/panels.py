@@ -16,8 +16,8 @@ from kumppani.core.panels import Panel
 from kumppani.forums import access
 from kumppani.forums.models import Forum, ForumStatus
 from kumppani.forums.selectors import (
-    _for_municipality,
     body_meetings,
+    forums_of_municipality,
     municipality_regularity,
     my_forums,
     my_registrations,
@@ -85,7 +85,7 @@ def cycle_source(municipality: Municipality, start: dt.date, end: dt.date) -> li
     finish = dt.datetime.combine(end, dt.time.max, tzinfo=tz)
     forums = (
         Forum.objects.filter(
-            _for_municipality(municipality.pk, municipality.region_id),
+            forums_of_municipality(municipality.pk, municipality.region_id),
             start__lte=finish,
             end__gte=begin,
         )

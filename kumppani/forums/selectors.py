@@ -36,7 +36,7 @@ class ForumFilter:
     date_to: dt.date | None = None
 
 
-def _for_municipality(municipality_id: int, region_id: int) -> Q:
+def forums_of_municipality(municipality_id: int, region_id: int) -> Q:
     """Forums of a municipality: its own and joint ones, plus region-wide ones of its region."""
     in_it = Through.objects.filter(municipality_id=municipality_id).values("forum_id")
     with_any = Through.objects.values("forum_id")
@@ -49,7 +49,7 @@ def forum_list(*, filters: ForumFilter) -> QuerySet[Forum]:
         m = Municipality.objects.filter(code=filters.municipality).values("pk", "region_id").first()
         if m is None:
             return Forum.objects.none()
-        qs = qs.filter(_for_municipality(m["pk"], m["region_id"]))
+        qs = qs.filter(forums_of_municipality(m["pk"], m["region_id"]))
     if filters.region:
         qs = qs.filter(
             Q(region__code=filters.region)
@@ -175,7 +175,8 @@ def my_forums(
 def upcoming_for_municipality(municipality: Municipality, limit: int = 5) -> list[Forum]:
     return list(
         Forum.objects.filter(
-            _for_municipality(municipality.pk, municipality.region_id), end__gte=timezone.now()
+            forums_of_municipality(municipality.pk, municipality.region_id),
+            end__gte=timezone.now(),
         )
         .exclude(status=ForumStatus.CANCELLED)
         .order_by("start", "id")[:limit]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import TypedDict, Unpack
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import User
 from kumppani.associations.models import Association
+from kumppani.cooperation.models import Body
 from kumppani.forums.models import (
     ACTIVE_STATUSES,
     Attendance,
@@ -23,26 +25,33 @@ from kumppani.forums.models import (
     ForumStatus,
     RegularityTarget,
 )
-from kumppani.geography.models import Municipality
+from kumppani.geography.models import Municipality, Region
 
-FORUM_FIELDS = (
-    "type",
-    "title_fi",
-    "title_sv",
-    "description_fi",
-    "description_sv",
-    "start",
-    "end",
-    "place",
-    "registration_closes_at",
-    "capacity",
-    "region",
-    "body",
-    "liaison",
-    "co_organiser",
-    "themes",
-    "status",
-)
+
+class ForumFields(TypedDict, total=False):
+    type: str
+    title_fi: str
+    title_sv: str
+    description_fi: str
+    description_sv: str
+    start: dt.datetime | None  # required: None is reported as a field error
+    end: dt.datetime | None  # required: None is reported as a field error
+    place: str
+    registration_closes_at: dt.datetime | None
+    capacity: int | None
+    region: Region | None
+    body: Body | None
+    liaison: User | None  # left out on create: the creating liaison
+    co_organiser: User | None
+    themes: str
+    status: str
+
+
+def _check_names(fields: Mapping[str, object]) -> None:
+    """Callers spreading a dict get a TypeError for a name ForumFields does not have."""
+    unknown = set(fields) - ForumFields.__optional_keys__
+    if unknown:
+        raise TypeError(f"unknown forum fields: {sorted(unknown)}")
 
 
 def _check_scope(forum: Forum, municipalities: list[Municipality]) -> None:
@@ -59,22 +68,20 @@ def _check_scope(forum: Forum, municipalities: list[Municipality]) -> None:
 @transaction.atomic
 def forum_create(
     *,
-    created_by: User | None,
+    actor: User | None,
     municipalities: Iterable[Municipality] = (),
-    **fields: Any,
+    **fields: Unpack[ForumFields],
 ) -> Forum:
-    unknown = set(fields) - set(FORUM_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown forum fields: {sorted(unknown)}")
-    forum = Forum(created_by=created_by, **fields)
-    if "liaison" not in fields and created_by is not None:
-        forum.liaison = created_by
+    _check_names(fields)
+    forum = Forum(created_by=actor, **fields)
+    if "liaison" not in fields and actor is not None:
+        forum.liaison = actor
     chosen = list(municipalities)
     forum.full_clean()
     _check_scope(forum, chosen)
     forum.save()
     forum.municipalities.set(chosen)
-    audit_record(actor=created_by, action="forum.create", target=forum, summary=forum.title_fi)
+    audit_record(actor=actor, action="forum.create", target=forum, summary=forum.title_fi)
     return forum
 
 
@@ -84,11 +91,9 @@ def forum_update(
     forum: Forum,
     actor: User | None = None,
     municipalities: Iterable[Municipality] | None = None,
-    **fields: Any,
+    **fields: Unpack[ForumFields],
 ) -> Forum:
-    unknown = set(fields) - set(FORUM_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown forum fields: {sorted(unknown)}")
+    _check_names(fields)
     # Compare with the stored row: a bound ModelForm has already changed the instance.
     stored = Forum.objects.filter(pk=forum.pk).values_list("status", flat=True).first()
     cancelling = fields.get("status") == ForumStatus.CANCELLED and stored != ForumStatus.CANCELLED

@@ -17,19 +17,19 @@ def material_add(
     *,
     region: Region,
     title: str,
-    added_by: User | None,
+    actor: User | None,
     url: str = "",
     file: UploadedFile | None = None,
     forum: Forum | None = None,
 ) -> NetworkMaterial:
     if file is not None:
         validate_material(file)
-    material = NetworkMaterial(region=region, title=title, url=url, forum=forum, added_by=added_by)
+    material = NetworkMaterial(region=region, title=title, url=url, forum=forum, added_by=actor)
     if file is not None:
         material.file = file
     material.full_clean()
     material.save()
-    audit_record(actor=added_by, action="network.material_add", target=material, summary=title)
+    audit_record(actor=actor, action="network.material_add", target=material, summary=title)
     return material
 
 

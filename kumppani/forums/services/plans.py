@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -69,6 +70,8 @@ def team_member_add(
     association: Association | None = None,
     unit: str = "",
 ) -> TeamMember:
+    if association is None and not unit.strip():
+        raise ValidationError(_("Give the member's association or municipal unit."))
     member = TeamMember(plan=plan, name=name, email=email, association=association, unit=unit)
     member.full_clean()
     member.save()

@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from kumppani.core.cycle import cycle_items
 from kumppani.core.testing import World
@@ -27,6 +29,7 @@ from kumppani.forums.models import (
     StepReminder,
 )
 from kumppani.forums.selectors import region_regularity
+from kumppani.forums.services.plans import team_member_add
 from kumppani.forums.tests.factories import (
     ForumFactory,
     PlanFactory,
@@ -157,6 +160,10 @@ def test_plan_page_team_and_steps(world: World, client_for: Any) -> None:
     )
     bad = client.post(reverse("forums:team_add", args=[plan.pk]), {"team-name": "Ei yksikköä"})
     assert bad.status_code == 400
+    assert bad.context["team_form"].non_field_errors() == [
+        str(_("Give the member's association or municipal unit."))
+    ]
+    assert not plan.team.filter(name="Ei yksikköä").exists()
     client.post(
         reverse("forums:step_add", args=[plan.pk]),
         {"step-title": "Kutsu koolle", "step-deadline": "2030-09-01"},
@@ -329,3 +336,11 @@ def test_date_range_filter_and_pagination(world: World, client: Any) -> None:
     first = client.get(url).content.decode()
     assert "25 forums" in first and 'rel="next"' in first
     assert client.get(url, {"page": 2}).status_code == 200
+
+
+def test_team_member_needs_an_association_or_a_unit(world: World) -> None:
+    plan = PlanFactory.create(forum__municipalities=[world.municipality])
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        team_member_add(plan=plan, name="Ei taustaa", unit="  ")
+    assert error.value.messages == ["Give the member's association or municipal unit."]
+    assert team_member_add(plan=plan, name="Anu", unit="Nuorisopalvelut").unit == "Nuorisopalvelut"

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from kumppani.accounts import access as base_access
 from kumppani.associations.models import Association
+from kumppani.core.forms import apply_validation_error
 from kumppani.forums import access
 from kumppani.forums.forms import AttendanceForm, ForumForm, InviteForm, OutcomeForm
 from kumppani.forums.models import ACTIVE_STATUSES, Forum
@@ -32,14 +33,6 @@ from kumppani.forums.views.helpers import (
     organisable_regions,
 )
 from kumppani.geography.models import Municipality
-
-
-def _apply_errors(form: object, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errs in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)  # type: ignore[attr-defined]
-    else:
-        form.add_error(None, error.messages)  # type: ignore[attr-defined]
 
 
 def _forum_form(request: HttpRequest, instance: Forum | None = None) -> ForumForm:
@@ -86,9 +79,9 @@ def create(request: HttpRequest) -> HttpResponse:
             data["co_organiser"] = user
             data["liaison"] = None
         try:
-            forum = forum_create(created_by=user, municipalities=municipalities, **data)
+            forum = forum_create(actor=user, municipalities=municipalities, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The forum was created."))
             return redirect(forum)
@@ -111,7 +104,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **data,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(forum)
@@ -132,7 +125,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
                 categories=form.cleaned_data["categories"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,
@@ -180,7 +173,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=current_user(request),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,
@@ -203,7 +196,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
                 outcomes=form.cleaned_data["outcomes"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The minutes and outcomes were saved."))
             return redirect(forum)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.accounts import access as base_access
+from kumppani.core.forms import apply_validation_error
 from kumppani.forums import access
 from kumppani.forums.forms import MaterialForm, TargetForm
 from kumppani.forums.models import NetworkMaterial, RegularityTarget
@@ -22,7 +23,6 @@ from kumppani.forums.selectors import (
 from kumppani.forums.services.forums import target_set
 from kumppani.forums.services.network import material_add
 from kumppani.forums.views.helpers import current_user
-from kumppani.forums.views.manage import _apply_errors
 from kumppani.geography.models import Municipality, Region
 from kumppani.geography.selectors import municipality_or_404
 
@@ -52,10 +52,10 @@ def network(request: HttpRequest, code: str) -> HttpResponse:
                     url=form.cleaned_data["url"],
                     file=form.cleaned_data["file"],
                     forum=form.cleaned_data["forum"],
-                    added_by=current_user(request),
+                    actor=current_user(request),
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("The material was shared with the network."))
                 return redirect("forums:network", code=code)
@@ -103,7 +103,7 @@ def target(request: HttpRequest, code: str) -> HttpResponse:
         try:
             target_set(municipality=municipality, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The target was saved."))
             return redirect(municipality)

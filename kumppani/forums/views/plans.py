@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kumppani.accounts import access as base_access
 from kumppani.associations.models import Association
+from kumppani.core.forms import apply_validation_error
 from kumppani.forums import access
 from kumppani.forums.forms import (
     PlanForm,
@@ -28,7 +29,6 @@ from kumppani.forums.services.plans import (
     team_member_add,
 )
 from kumppani.forums.views.helpers import get_forum
-from kumppani.forums.views.manage import _apply_errors
 
 
 def _associations_for(forum: Forum):
@@ -59,7 +59,7 @@ def plan_new(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             plan = plan_create(forum=forum, goal=form.cleaned_data["goal"])
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request, _("The cooperation plan was created. Add its steps and team.")
@@ -118,7 +118,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             plan_update(plan=plan, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The plan was updated."))
             return redirect(plan)
@@ -157,7 +157,11 @@ def team_new(request: HttpRequest, pk: int) -> HttpResponse:
     _manage(request, plan)
     form = TeamMemberForm(request.POST, prefix="team", associations=_associations_for(plan.forum))
     if form.is_valid():
-        team_member_add(plan=plan, **form.cleaned_data)
-        messages.success(request, _("The team member was added."))
-        return redirect(plan)
+        try:
+            team_member_add(plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The team member was added."))
+            return redirect(plan)
     return _rerender(request, plan, team_form=form)
