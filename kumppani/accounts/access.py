@@ -126,10 +126,6 @@ def can_assign_roles(user: AnyUser) -> bool:
     return is_admin(user)
 
 
-def can_import_associations(user: AnyUser) -> bool:
-    return is_admin(user)
-
-
 # --- view helpers ---------------------------------------------------------------------------
 
 

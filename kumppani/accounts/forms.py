@@ -47,12 +47,9 @@ class RoleAssignForm(forms.Form):
             data["association"] = association
         else:
             data["association"] = None
-        if role in MUNICIPALITY_ROLES and not data.get("municipality"):
-            self.add_error("municipality", _("Choose the municipality for this role."))
+        # Only the role's own scope is passed on; role_assign checks that it is given.
         if role not in MUNICIPALITY_ROLES:
             data["municipality"] = None
-        if role in REGION_ROLES and not data.get("region"):
-            self.add_error("region", _("Choose the region for this role."))
         if role not in REGION_ROLES:
             data["region"] = None
         return data

@@ -5,12 +5,22 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kumppani.accounts.access import forget_roles
 from kumppani.accounts.audit import audit_record
-from kumppani.accounts.models import ApiToken, Role, RoleAssignment, User
+from kumppani.accounts.models import (
+    ASSOCIATION_ROLES,
+    MUNICIPALITY_ROLES,
+    REGION_ROLES,
+    ApiToken,
+    Role,
+    RoleAssignment,
+    User,
+)
 from kumppani.associations.models import Association
 from kumppani.geography.models import Municipality, Region
 
@@ -41,7 +51,16 @@ def role_assign(
     municipality: Municipality | None = None,
     region: Region | None = None,
 ) -> RoleAssignment:
-    """Give a person a scoped role (idempotent)."""
+    """Give a person a scoped role (idempotent); the role's scope must be given."""
+    errors: dict[str, str] = {}
+    if role in ASSOCIATION_ROLES and association is None:
+        errors["association"] = _("Give the number of an existing association.")
+    if role in MUNICIPALITY_ROLES and municipality is None:
+        errors["municipality"] = _("Choose the municipality for this role.")
+    if role in REGION_ROLES and region is None:
+        errors["region"] = _("Choose the region for this role.")
+    if errors:
+        raise ValidationError(errors)
     assignment = RoleAssignment.objects.filter(
         user=user, role=role, association=association, municipality=municipality, region=region
     ).first()

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from kumppani.accounts.forms import DeleteAccountForm, RoleAssignForm
 from kumppani.accounts.models import AuditEvent, RoleAssignment
 from kumppani.accounts.personal_data import personal_data_export, user_erase
 from kumppani.accounts.services import role_assign, role_remove, user_get_or_create
+from kumppani.core.forms import apply_validation_error
 
 
 @require_http_methods(["GET", "POST"])
@@ -23,16 +25,17 @@ def roles(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            role_assign(
-                user=user_get_or_create(email=data["email"]),
-                role=data["role"],
-                association=data["association"],
-                municipality=data["municipality"],
-                region=data["region"],
-                actor=access.authenticated_user(request),
-            )
+            with transaction.atomic():  # no account is created for a refused role
+                role_assign(
+                    user=user_get_or_create(email=data["email"]),
+                    role=data["role"],
+                    association=data["association"],
+                    municipality=data["municipality"],
+                    region=data["region"],
+                    actor=access.authenticated_user(request),
+                )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The role was assigned."))
             return redirect("accounts:roles")

@@ -216,7 +216,7 @@ _RENAMES = {
 def organisation_create(request: HttpRequest, payload: OrganisationIn) -> tuple[int, Association]:
     if not access.can_create_association(request.user):
         raise PermissionDenied
-    association = association_create(created_by=request.auth, **_fields(payload))  # type: ignore[attr-defined]
+    association = association_create(actor=request.auth, **_fields(payload))  # type: ignore[attr-defined]
     return 201, _organisation(association.pk)
 
 

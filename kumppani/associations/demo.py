@@ -238,7 +238,7 @@ def seed(rng: random.Random) -> dict[str, str]:
     ).first()
     if village is None:
         village = association_create(
-            created_by=None,
+            actor=None,
             name_fi="Ylä-Kuhan kyläyhdistys ry",
             home_municipality=municipalities["Kontiolahti"],
             purpose_fi=FINNISH_PATTERNS["residents-village"][0][1],

@@ -11,7 +11,6 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
@@ -19,6 +18,11 @@ from django.utils.translation import gettext as _
 
 from kumppani.associations.models import ActivityLanguage, Association, Category
 from kumppani.associations.search import index_associations
+from kumppani.associations.services import (
+    AssociationFields,
+    association_create,
+    association_update,
+)
 from kumppani.geography.models import Municipality
 
 REQUIRED_COLUMNS = {"name_fi", "municipality", "categories"}
@@ -59,7 +63,8 @@ class ImportReport:
 @dataclass
 class _Row:
     line: int
-    fields: dict[str, Any]
+    home: Municipality
+    fields: AssociationFields
     categories: list[Category]
     languages: list[ActivityLanguage]
     active: list[Municipality]
@@ -115,7 +120,7 @@ def _parse(
     premises_word = values.get("uses_municipal_premises", "").lower()
     if premises_word not in TRUE_WORDS | FALSE_WORDS:
         problems.append(_("uses_municipal_premises must be yes or no"))
-    fields = {
+    fields: AssociationFields = {
         "name_fi": values.get("name_fi", ""),
         "name_sv": values.get("name_sv", ""),
         "registration_number": values.get("registration_number", ""),
@@ -142,9 +147,11 @@ def _parse(
                     continue
                 label = str(getattr(Association._meta.get_field(name), "verbose_name", name))
                 problems.extend(f"{label}: {m}" for m in messages)
-    if problems:
+    if problems or home is None:
         raise ValidationError("; ".join(problems))
-    return _Row(line=line, fields=fields, categories=cats, languages=langs, active=active)
+    return _Row(
+        line=line, home=home, fields=fields, categories=cats, languages=langs, active=active
+    )
 
 
 def associations_import(
@@ -181,7 +188,7 @@ def associations_import(
                 report.errors.append(RowError(line, " ".join(error.messages)))
                 continue
             key = row.fields["registration_number"] or (
-                f"{row.fields['name_fi'].lower()}|{row.fields['home_municipality'].code}"
+                f"{row.fields['name_fi'].lower()}|{row.home.code}"
             )
             if key in seen:
                 report.errors.append(
@@ -204,18 +211,21 @@ def associations_import(
     report.skipped = len(report.errors)
     if report.errors and not skip_invalid:
         return report
-    _apply(rows, report)
+    try:
+        _apply(rows, report)
+    except _RolledBack:
+        report.created = report.updated = 0
     return report
 
 
 @transaction.atomic
 def _apply(rows: list[_Row], report: ImportReport) -> None:
+    """Create or update each row through the association services (rules, audit, search)."""
+    numbers = [r.fields["registration_number"] for r in rows if r.fields["registration_number"]]
     by_number = {
         a.registration_number: a
         for a in Association.objects.exclude(registration_number="").filter(
-            registration_number__in=[
-                r.fields["registration_number"] for r in rows if r.fields["registration_number"]
-            ]
+            registration_number__in=numbers
         )
     }
     by_name = {
@@ -227,22 +237,38 @@ def _apply(rows: list[_Row], report: ImportReport) -> None:
         number = row.fields["registration_number"]
         existing = by_number.get(number) if number else None
         if existing is None:
-            existing = by_name.get(
-                (row.fields["name_fi"].lower(), row.fields["home_municipality"].pk)
-            )
-        if existing is None:
-            association = Association(**row.fields)
-            report.created += 1
-        else:
-            association = existing
-            for key, value in row.fields.items():
-                setattr(association, key, value)
-            report.updated += 1
-        association.full_clean()
-        association.save()
-        association.categories.set(row.categories)
-        association.languages.set(row.languages)
-        association.active_municipalities.set(row.active)
+            existing = by_name.get((row.fields["name_fi"].lower(), row.home.pk))
+        try:
+            if existing is None:
+                association = association_create(
+                    actor=None,
+                    reindex=False,
+                    categories=row.categories,
+                    languages=row.languages,
+                    active_municipalities=row.active,
+                    **row.fields,
+                )
+                report.created += 1
+            else:
+                association = association_update(
+                    association=existing,
+                    actor=None,
+                    reindex=False,
+                    categories=row.categories,
+                    languages=row.languages,
+                    active_municipalities=row.active,
+                    **row.fields,
+                )
+                report.updated += 1
+        except ValidationError as error:
+            # A rule only the database knows (e.g. a register number taken meanwhile): the line
+            # is reported and the whole import is rolled back.
+            report.errors.append(RowError(row.line, " ".join(error.messages)))
+            raise _RolledBack from error
         touched.append(association.pk)
     index_associations(touched)
     report.applied = True
+
+
+class _RolledBack(Exception):
+    """Raised inside the import's transaction to undo every row written before the failure."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TypedDict, Unpack
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,20 +26,32 @@ from kumppani.associations.models import (
 from kumppani.associations.search import index_associations
 from kumppani.geography.models import Municipality
 
-PROFILE_FIELDS = (
-    "name_fi",
-    "name_sv",
-    "registration_number",
-    "home_municipality",
-    "purpose_fi",
-    "purpose_sv",
-    "purpose_en",
-    "email",
-    "phone",
-    "website",
-    "member_count",
-    "uses_municipal_premises",
-)
+
+class AssociationFields(TypedDict, total=False):
+    name_fi: str
+    name_sv: str
+    registration_number: str
+    home_municipality: Municipality | None  # required: None is reported as a field error
+    purpose_fi: str
+    purpose_sv: str
+    purpose_en: str
+    email: str
+    phone: str
+    website: str
+    member_count: int | None
+    uses_municipal_premises: bool
+
+
+def _check_names(fields: Mapping[str, object]) -> None:
+    """Callers spreading a dict get a TypeError for a name AssociationFields does not have."""
+    unknown = set(fields) - AssociationFields.__optional_keys__
+    if unknown:
+        raise TypeError(f"unknown association fields: {sorted(unknown)}")
+
+
+def _check_categories(categories: list[Category]) -> None:
+    if not categories:
+        raise ValidationError({"categories": _("Choose at least one category.")})
 
 
 def _set_relations(
@@ -60,32 +72,34 @@ def _set_relations(
 @transaction.atomic
 def association_create(
     *,
-    created_by: User | None,
-    categories: Iterable[Category] = (),
+    actor: User | None,
+    categories: Iterable[Category],
     active_municipalities: Iterable[Municipality] = (),
     languages: Iterable[ActivityLanguage] = (),
-    **fields: Any,
+    reindex: bool = True,
+    **fields: Unpack[AssociationFields],
 ) -> Association:
-    """Create an association; its creator (if any) becomes its first representative."""
-    unknown = set(fields) - set(PROFILE_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown association fields: {sorted(unknown)}")
+    """Create an association; the person creating it (if any) becomes its first representative."""
+    _check_names(fields)
+    chosen = list(categories)
+    _check_categories(chosen)
     association = Association(**fields)
     association.full_clean()
     association.save()
     _set_relations(
         association,
-        categories=categories,
+        categories=chosen,
         active_municipalities=active_municipalities,
         languages=languages,
     )
-    audit_record(actor=created_by, action="association.create", target=association)
-    if created_by is not None and created_by.is_authenticated:
+    audit_record(actor=actor, action="association.create", target=association)
+    if actor is not None and actor.is_authenticated:
         RoleAssignment.objects.get_or_create(
-            user=created_by, role=Role.REPRESENTATIVE, association=association
+            user=actor, role=Role.REPRESENTATIVE, association=association
         )
-        forget_roles(created_by)
-    index_associations([association.pk])
+        forget_roles(actor)
+    if reindex:  # False: the caller indexes many at once (the CSV import)
+        index_associations([association.pk])
     return association
 
 
@@ -97,11 +111,13 @@ def association_update(
     categories: Iterable[Category] | None = None,
     active_municipalities: Iterable[Municipality] | None = None,
     languages: Iterable[ActivityLanguage] | None = None,
-    **fields: Any,
+    reindex: bool = True,
+    **fields: Unpack[AssociationFields],
 ) -> Association:
-    unknown = set(fields) - set(PROFILE_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown association fields: {sorted(unknown)}")
+    _check_names(fields)
+    if categories is not None:
+        categories = list(categories)
+        _check_categories(categories)
     for key, value in fields.items():
         setattr(association, key, value)
     association.full_clean()
@@ -115,13 +131,14 @@ def association_update(
     audit_record(
         actor=actor, action="association.update", target=association, summary=", ".join(fields)
     )
-    index_associations([association.pk])
+    if reindex:  # False: the caller indexes many at once (the CSV import)
+        index_associations([association.pk])
     return association
 
 
 @transaction.atomic
 def representative_invite(
-    *, association: Association, email: str, invited_by: User
+    *, association: Association, email: str, actor: User
 ) -> RepresentativeInvitation:
     """Invite a person by email to represent the association; the email goes after commit."""
     email = email.strip().lower()
@@ -129,14 +146,10 @@ def representative_invite(
         association=association, role=Role.REPRESENTATIVE, user__email__iexact=email
     ).exists():
         raise ValidationError({"email": _("This person already represents the association.")})
-    invitation = RepresentativeInvitation(
-        association=association, email=email, invited_by=invited_by
-    )
+    invitation = RepresentativeInvitation(association=association, email=email, invited_by=actor)
     invitation.full_clean()
     invitation.save()
-    audit_record(
-        actor=invited_by, action="representative.invite", target=association, summary=email
-    )
+    audit_record(actor=actor, action="representative.invite", target=association, summary=email)
     language = translation.get_language() or settings.LANGUAGE_CODE
     transaction.on_commit(lambda: _send_invitation(invitation.pk, language))
     return invitation
@@ -160,10 +173,10 @@ def _send_invitation(invitation_id: int, language: str) -> None:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: RepresentativeInvitation, user: User) -> RoleAssignment:
+def invitation_accept(*, invitation: RepresentativeInvitation, actor: User) -> RoleAssignment:
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been used."))
-    if invitation.email.lower() != user.email.lower():
+    if invitation.email.lower() != actor.email.lower():
         raise ValidationError(
             _("This invitation was sent to %(email)s. Log in with that address to accept it.")
             % {"email": invitation.email}
@@ -171,10 +184,10 @@ def invitation_accept(*, invitation: RepresentativeInvitation, user: User) -> Ro
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     assignment, _created = RoleAssignment.objects.get_or_create(
-        user=user, role=Role.REPRESENTATIVE, association=invitation.association
+        user=actor, role=Role.REPRESENTATIVE, association=invitation.association
     )
-    forget_roles(user)
-    audit_record(actor=user, action="representative.accept", target=invitation.association)
+    forget_roles(actor)
+    audit_record(actor=actor, action="representative.accept", target=invitation.association)
     return assignment
 
 

@@ -37,6 +37,7 @@ from kumppani.associations.services import (
     representative_invite,
     representative_remove,
 )
+from kumppani.core.forms import apply_validation_error
 from kumppani.core.i18n import localized
 from kumppani.core.page_cache import public_page
 from kumppani.core.text import split_for_highlight
@@ -158,14 +159,14 @@ def create(request: HttpRequest) -> HttpResponse:
         data = dict(form.cleaned_data)
         try:
             association = association_create(
-                created_by=access.authenticated_user(request),
+                actor=access.authenticated_user(request),
                 categories=data.pop("categories"),
                 active_municipalities=data.pop("active_municipalities"),
                 languages=data.pop("languages"),
                 **data,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The association was registered."))
             return redirect(association)
@@ -189,7 +190,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **data,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(association)
@@ -206,10 +207,10 @@ def representatives(request: HttpRequest, pk: int) -> HttpResponse:
             representative_invite(
                 association=association,
                 email=form.cleaned_data["email"],
-                invited_by=access.authenticated_user(request),
+                actor=access.authenticated_user(request),
             )
         except ValidationError as error:
-            form.add_error("email", error.message_dict.get("email", error.messages))
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,
@@ -248,7 +249,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         user = access.authenticated_user(request)
         try:
-            invitation_accept(invitation=invitation, user=user)
+            invitation_accept(invitation=invitation, actor=user)
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:

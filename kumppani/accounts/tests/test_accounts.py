@@ -4,8 +4,11 @@ import json
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
 
-from kumppani.accounts.models import AuditEvent, User
+from kumppani.accounts.models import AuditEvent, Role, RoleAssignment, User
+from kumppani.accounts.services import role_assign
 from kumppani.core.testing import World
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +70,18 @@ def test_erasure_needs_password_and_deletes_the_account(client_for: Any, world: 
     assert not User.objects.filter(email="rep@example.org").exists()
     assert world.association.role_assignments.count() == 0
     assert client.get("/en/me/").status_code == 302  # logged out
+
+
+def test_a_role_needs_its_scope(world: World) -> None:
+    with translation.override("en"):
+        for role, field, message in (
+            (Role.LIAISON, "municipality", "Choose the municipality for this role."),
+            (Role.COORDINATOR, "region", "Choose the region for this role."),
+            (Role.REPRESENTATIVE, "association", "Give the number of an existing association."),
+        ):
+            with pytest.raises(ValidationError) as error:
+                role_assign(user=world.rep, role=role)
+            assert error.value.message_dict == {field: [message]}
+    assert (
+        not RoleAssignment.objects.filter(user=world.rep).exclude(role=Role.REPRESENTATIVE).exists()
+    )

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from kumppani.accounts.models import AuditEvent
 from kumppani.associations.models import Association
+from kumppani.associations.search import search
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +104,17 @@ def test_missing_columns_and_bad_encoding(tmp_path: Path) -> None:
     path.write_bytes(HEADER.encode() + "Ääni,426\n".encode("latin-1"))
     with pytest.raises(CommandError):
         call_command("import_associations", str(path), "--language", "en", stderr=io.StringIO())
+
+
+def test_import_goes_through_the_services_and_leaves_audit_records(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    run(path)
+    created = AuditEvent.objects.filter(action="association.create")
+    assert created.count() == 2
+    assert {e.target_id for e in created} == {str(a.pk) for a in Association.objects.all()}
+    run(path)
+    assert AuditEvent.objects.filter(action="association.update").count() == 2
+    # The search index is written for imported associations too.
+    assert [a.name_fi for a in search(Association.objects.all(), "lukupiiri")] == [
+        "Liperin Lukupiiri ry"
+    ]

@@ -6,9 +6,12 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from kumppani.accounts.models import Role, RoleAssignment
 from kumppani.associations.models import Association, Category, RepresentativeInvitation
+from kumppani.associations.services import association_create, association_update
 from kumppani.core.testing import World
 
 pytestmark = pytest.mark.django_db
@@ -156,3 +159,15 @@ def test_signup_with_email_and_login(client_for: Any, world: World) -> None:
     )
     assert response.status_code == 302
     assert client.get("/fi/me/").status_code == 200
+
+
+def test_an_association_needs_a_category(world: World) -> None:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        association_create(
+            actor=None, categories=[], name_fi="Luokaton ry", home_municipality=world.municipality
+        )
+    assert error.value.message_dict == {"categories": ["Choose at least one category."]}
+    assert not Association.objects.filter(name_fi="Luokaton ry").exists()
+    with pytest.raises(ValidationError):
+        association_update(association=world.association, categories=[])
+    assert world.association.categories.exists()
