@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kumppani.accounts import access
 from kumppani.accounts.access import AnyUser
-from kumppani.geography.models import Municipality, Region
+from kumppani.geography.models import Municipality
 
 
 def can_manage(user: AnyUser, municipality: Municipality) -> bool:
@@ -37,11 +37,6 @@ def can_edit_practice(user: AnyUser, origin: Municipality | None) -> bool:
 
 def can_record_adoption(user: AnyUser, municipality: Municipality) -> bool:
     return can_manage(user, municipality)
-
-
-def sees_region_overview(user: AnyUser, region: Region) -> bool:
-    """The coordinator's view of the region's guides and their age."""
-    return access.is_admin(user) or access.coordinates_region(user, region.pk)
 
 
 def managed_municipality_ids(user: AnyUser) -> frozenset[int]:

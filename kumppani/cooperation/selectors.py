@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from kumppani.cooperation.models import (
@@ -187,7 +187,3 @@ def adoptions_in_region(*, region: Region) -> QuerySet[Adoption]:
         .select_related("practice__origin_municipality", "municipality")
         .order_by("-adopted_on", "id")
     )
-
-
-def has_public_liaison() -> Exists:
-    return Exists(Liaison.objects.filter(municipality=OuterRef("pk"), is_public=True))

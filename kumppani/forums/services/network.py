@@ -31,10 +31,3 @@ def material_add(
     material.save()
     audit_record(actor=actor, action="network.material_add", target=material, summary=title)
     return material
-
-
-@transaction.atomic
-def material_delete(*, material: NetworkMaterial) -> None:
-    if material.file:
-        material.file.delete(save=False)
-    material.delete()
