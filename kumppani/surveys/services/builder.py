@@ -25,13 +25,18 @@ from kumppani.surveys.models import (
 from kumppani.welfare.models import Plan, Theme
 
 
-class SurveyFields(TypedDict, total=False):
+class _Texts(TypedDict, total=False):
+    """The title and introduction in three languages (surveys and sections)."""
+
     title_fi: str
     title_sv: str
     title_en: str
     intro_fi: str
     intro_sv: str
     intro_en: str
+
+
+class SurveyFields(_Texts, total=False):
     opens_at: dt.datetime
     closes_at: dt.datetime
     anonymous: bool
@@ -39,13 +44,7 @@ class SurveyFields(TypedDict, total=False):
     plan: Plan | None
 
 
-class SectionFields(TypedDict, total=False):
-    title_fi: str
-    title_sv: str
-    title_en: str
-    intro_fi: str
-    intro_sv: str
-    intro_en: str
+class SectionFields(_Texts, total=False):
     theme: Theme | None
 
 
