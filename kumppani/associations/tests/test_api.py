@@ -112,7 +112,7 @@ def test_malformed_and_oversize_bodies_are_4xx(world: World) -> None:
     response = client.post(
         "/api/v1/organisations", "{not json", content_type="application/json", **bearer(token)
     )
-    assert 400 <= response.status_code < 500
+    assert response.status_code == 400  # a body that is not JSON is a bad request
     huge = {"name_fi": "X", "municipality": "276", "categories": ["culture"]}
     huge["description_fi"] = "a" * 30_000
     assert post(client, "/api/v1/organisations", huge, **bearer(token)).status_code == 422
