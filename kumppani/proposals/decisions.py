@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kumppani.associations.selectors import associations_in_municipality
 from kumppani.proposals.models import Decision, Proposal, ProposalGroup, ProposerType
-from kumppani.welfare.selectors import municipality_associations
 from kumppani.welfare.services import measure_create
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def decision_record(
             and proposal.association_id is not None
         ):
             association = (
-                municipality_associations(target.municipality_id)
+                associations_in_municipality(target.municipality_id)
                 .filter(pk=proposal.association_id)
                 .first()
             )

@@ -19,6 +19,7 @@ from kumppani.api.links import absolute_url
 from kumppani.api.lookups import one_of
 from kumppani.api.pagination import Page, paginate
 from kumppani.associations.models import Association
+from kumppani.associations.selectors import associations_in_municipality
 from kumppani.welfare import access, services
 from kumppani.welfare.models import (
     ApprovalStage,
@@ -34,7 +35,6 @@ from kumppani.welfare.models import (
 from kumppani.welfare.selectors import (
     IndicatorNode,
     ThemeNode,
-    municipality_associations,
     plan_reviews,
     plan_stages,
     plan_tree,
@@ -405,7 +405,7 @@ def measure_update(request: HttpRequest, pk: int, payload: MeasurePatch) -> Meas
 )
 def observation_create(request: HttpRequest, pk: int, payload: ObservationIn) -> tuple[int, Any]:
     theme = get_object_or_404(Theme.objects.select_related("plan__municipality"), pk=pk)
-    candidates = municipality_associations(theme.plan.municipality_id)
+    candidates = associations_in_municipality(theme.plan.municipality_id)
     allowed = access.observation_associations(request.user, candidates.values_list("pk", flat=True))
     if payload.association not in allowed:
         raise PermissionDenied

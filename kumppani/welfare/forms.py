@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.associations.models import Association
+from kumppani.associations.selectors import associations_in_municipality
 from kumppani.welfare.models import (
     ApprovalBody,
     Goal,
@@ -16,7 +17,7 @@ from kumppani.welfare.models import (
     PlanReview,
     Theme,
 )
-from kumppani.welfare.selectors import metric_choices, municipality_associations
+from kumppani.welfare.selectors import metric_choices
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -61,7 +62,7 @@ class MeasureForm(forms.ModelForm):
     def __init__(self, *args: Any, municipality_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["responsible_association"]
-        field.queryset = municipality_associations(municipality_id)  # type: ignore[attr-defined]
+        field.queryset = associations_in_municipality(municipality_id)  # type: ignore[attr-defined]
         field.help_text = _("Leave empty when a municipal unit is responsible.")
         self.fields["progress"].widget.attrs.update({"min": 0, "max": 100})
 

@@ -270,14 +270,6 @@ def plan_tree(
 # --- plans -----------------------------------------------------------------------------------
 
 
-def municipality_associations(municipality_id: int) -> QuerySet[Association]:
-    """The active associations based or active in the municipality (they may run its measures)."""
-    return Association.objects.filter(
-        Q(home_municipality_id=municipality_id) | Q(active_municipalities__id=municipality_id),
-        is_active=True,
-    ).distinct()
-
-
 def plans_of(municipality: Municipality) -> QuerySet[Plan]:
     return Plan.objects.filter(municipality=municipality).order_by("-start_year", "-id")
 

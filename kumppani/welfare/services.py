@@ -173,7 +173,7 @@ def goal_update(*, goal: Goal, **changes: Unpack[GoalChanges]) -> Goal:
 
 def _measure_save(measure: Measure, changes: MeasureFields) -> Measure:
     """Apply ``changes``, check the measure's rules and save it."""
-    from kumppani.welfare.selectors import municipality_associations
+    from kumppani.associations.selectors import associations_in_municipality
 
     before = measure.responsible_association_id if measure.pk else None
     for name, value in changes.items():
@@ -186,7 +186,7 @@ def _measure_save(measure: Measure, changes: MeasureFields) -> Measure:
         )
     if association_id is not None and association_id != before:
         municipality_id = measure.goal.theme.plan.municipality_id
-        if not municipality_associations(municipality_id).filter(pk=association_id).exists():
+        if not associations_in_municipality(municipality_id).filter(pk=association_id).exists():
             errors["responsible_association"] = _("Unknown association of the municipality.")
     if errors:
         raise ValidationError(errors)

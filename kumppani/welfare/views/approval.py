@@ -11,11 +11,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kumppani.accounts import access as base_access
 from kumppani.accounts.models import User
+from kumppani.associations.selectors import associations_in_municipality
 from kumppani.core.forms import apply_validation_error
 from kumppani.welfare import access, services
 from kumppani.welfare.forms import ApprovalStageForm, HideForm, ObservationForm
 from kumppani.welfare.models import Observation, PlanStatus, Theme
-from kumppani.welfare.selectors import municipality_associations, plan_stages
+from kumppani.welfare.selectors import plan_stages
 from kumppani.welfare.views.public import plan_get
 
 
@@ -47,7 +48,7 @@ def observation_create(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_object_or_404(Theme.objects.select_related("plan__municipality__region"), pk=pk)
     municipality = theme.plan.municipality
     base_access.require(access.can_submit_observation(request.user), request)
-    candidates = municipality_associations(municipality.pk)
+    candidates = associations_in_municipality(municipality.pk)
     allowed = access.observation_associations(request.user, candidates.values_list("pk", flat=True))
     base_access.require(bool(allowed), request)
     associations = candidates.filter(pk__in=allowed).order_by("name_fi")
