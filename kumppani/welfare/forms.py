@@ -148,6 +148,13 @@ class ApprovalStageForm(forms.Form):
     decision = forms.CharField(
         label=_("decision"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
+    # Set by the confirmation step the council's decision goes through (see the view).
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def needs_confirmation(self) -> bool:
+        """The council's decision approves the plan for good: it is confirmed on its own page."""
+        data = self.cleaned_data
+        return data.get("body") == ApprovalBody.COUNCIL and not data.get("confirmed")
 
 
 class ObservationForm(forms.Form):

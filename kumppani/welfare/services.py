@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kumppani.welfare.models import (
@@ -353,6 +354,50 @@ def plan_snapshot(*, plan: Plan) -> dict[str, Any]:
     return plan_content(plan_tree(plan=plan, with_observations=False, with_metrics=False))
 
 
+def _previous_stage_error(recorded: set[str], body: ApprovalBody) -> str | None:
+    """Why ``body`` cannot be recorded yet: committee → board → council, none skipped.
+
+    The working group's stage is optional, but only before the committees.
+    """
+    rank = BODY_RANK[body]
+    later = [b for b in recorded if BODY_RANK[ApprovalBody(b)] > rank]
+    if later:
+        passed = max(later, key=lambda b: BODY_RANK[ApprovalBody(b)])
+        return _(
+            "The plan has already passed %(body)s; stages go working group, "
+            "committees, board, council."
+        ) % {"body": ApprovalBody(passed).label}
+    if rank >= BODY_RANK[ApprovalBody.BOARD]:
+        needed = next(b for b, r in BODY_RANK.items() if r == rank - 1)
+        if needed.value not in recorded:
+            return _("Record the decision of %(earlier)s before %(later)s.") % {
+                "earlier": needed.label,
+                "later": body.label,
+            }
+    return None
+
+
+def approval_stage_check(*, plan: Plan, body: str, date: dt.date) -> None:
+    """Raise the ValidationError recording this stage would raise (the order and the date)."""
+    if plan.status == PlanStatus.APPROVED:
+        raise ValidationError(_("The council has already approved this plan."))
+    if body not in BODY_RANK:
+        raise ValidationError({"body": _("Choose the body that decided.")})
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("The date cannot be in the future.")})
+    stages = list(plan.approval_stages.order_by("-date", "-id"))
+    order_error = _previous_stage_error({s.body for s in stages}, ApprovalBody(body))
+    if order_error:
+        raise ValidationError({"body": order_error})
+    if stages and date < stages[0].date:
+        raise ValidationError(
+            {
+                "date": _("The date cannot be before the previous stage (%(date)s).")
+                % {"date": date_format(stages[0].date, "SHORT_DATE_FORMAT")}
+            }
+        )
+
+
 @transaction.atomic
 def approval_stage_record(
     *,
@@ -365,33 +410,13 @@ def approval_stage_record(
 ) -> ApprovalStage:
     """Record a decision; stages go working group → committees → board → council.
 
-    The plan is "in approval" after the first stage and "approved" after the council; at that
-    moment its content is stored as the approved version, which later edits do not change.
+    A stage cannot be recorded before the one it follows (the working group's stage is
+    optional), nor dated in the future or before the previous stage. The plan is "in approval"
+    after the first stage and "approved" after the council; at that moment its content is stored
+    as the approved version, which later edits do not change.
     """
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
-    if plan.status == PlanStatus.APPROVED:
-        raise ValidationError(_("The council has already approved this plan."))
-    last = plan.approval_stages.order_by("-date", "-id").first()
-    if body not in BODY_RANK:
-        raise ValidationError({"body": _("Choose the body that decided.")})
-    if last is not None:
-        if BODY_RANK[ApprovalBody(body)] < BODY_RANK[ApprovalBody(last.body)]:
-            raise ValidationError(
-                {
-                    "body": _(
-                        "The plan has already passed %(body)s; stages go working group, "
-                        "committees, board, council."
-                    )
-                    % {"body": last.get_body_display()}
-                }
-            )
-        if date < last.date:
-            raise ValidationError(
-                {
-                    "date": _("The date cannot be before the previous stage (%(date)s).")
-                    % {"date": last.date.strftime("%d.%m.%Y")}
-                }
-            )
+    approval_stage_check(plan=plan, body=body, date=date)
     stage = ApprovalStage(
         plan=plan,
         body=body,

@@ -18,13 +18,13 @@ from kumppani.core.tests.matrix import (
     roles_expect,
 )
 from kumppani.welfare.models import Observation
-from kumppani.welfare.services import approval_stage_record
 from kumppani.welfare.tests.factories import (
     GoalFactory,
     IndicatorFactory,
     MeasureFactory,
     PlanFactory,
     ThemeFactory,
+    approve_plan,
 )
 
 
@@ -35,9 +35,7 @@ def _plan(w: World) -> dict[str, int]:
 def _approved_plan(w: World) -> dict[str, int]:
     plan = PlanFactory.create(municipality=w.municipality)
     MeasureFactory.create(goal__theme__plan=plan, title_fi="=SUM(A1)")
-    approval_stage_record(
-        actor=None, plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Hyväksyttiin."
-    )
+    approve_plan(plan, dt.date(2025, 6, 1), "Hyväksyttiin.")
     return {"pk": plan.pk}
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import factory
 
 from kumppani.geography.models import Municipality
@@ -56,3 +58,11 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     source = "Sotkanet"
     source_code = "123"
     unit = "%"
+
+
+def approve_plan(plan: Plan, on: dt.date, decision: str = "Hyväksyttiin.") -> None:
+    """Take a plan through the committee, the board and the council, which approves it ``on``."""
+    from kumppani.welfare.services import approval_stage_record
+
+    for body in ("committee", "board", "council"):
+        approval_stage_record(actor=None, plan=plan, body=body, date=on, decision=decision)

@@ -125,6 +125,7 @@ def test_every_welfare_page_is_accessible(page: Any, live_server: Any, language:
         MeasureFactory,
         PlanFactory,
         ThemeFactory,
+        approve_plan,
     )
 
     world = build_world()
@@ -153,9 +154,7 @@ def test_every_welfare_page_is_accessible(page: Any, live_server: Any, language:
     )
     services.observation_hide(observation=hidden, actor=world.liaison, reason="Asiaton")
     services.review_save(plan=plan, year=2025, date=dt.date(2026, 3, 1), summary_fi="Katsaus")
-    services.approval_stage_record(
-        actor=None, plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Hyväksyttiin."
-    )
+    approve_plan(plan, dt.date(2025, 6, 1), "Hyväksyttiin.")
     login(page, live_server, "liaison@example.org")
     for path in (
         f"/welfare/plans/{plan.pk}/",

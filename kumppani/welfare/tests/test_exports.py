@@ -11,8 +11,12 @@ from pypdf import PdfReader
 
 from kumppani.core.spreadsheets import safe_cell
 from kumppani.core.testing import World
-from kumppani.welfare import services
-from kumppani.welfare.tests.factories import MeasureFactory, PlanFactory, ThemeFactory
+from kumppani.welfare.tests.factories import (
+    MeasureFactory,
+    PlanFactory,
+    ThemeFactory,
+    approve_plan,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +32,7 @@ def _approved(world: World) -> Any:
         resources="-10 €",
         schedule="@now",
     )
-    services.approval_stage_record(
-        actor=None,
-        plan=plan,
-        body="council",
-        date=dt.date(2025, 6, 16),
-        decision="Valtuusto hyväksyi suunnitelman.",
-    )
+    approve_plan(plan, dt.date(2025, 6, 16), "Valtuusto hyväksyi suunnitelman.")
     return plan
 
 

@@ -18,6 +18,7 @@ from kumppani.welfare.tests.factories import (
     MeasureFactory,
     PlanFactory,
     ThemeFactory,
+    approve_plan,
 )
 
 pytestmark = pytest.mark.django_db
@@ -189,9 +190,7 @@ def test_snapshot_does_not_change_with_later_edits(world: World) -> None:
     plan = PlanFactory.create(municipality=world.municipality)
     theme = ThemeFactory.create(plan=plan, name_fi="Liikkuminen")
     measure = MeasureFactory.create(goal__theme=theme, title_fi="Kuntoportaat", progress=10)
-    services.approval_stage_record(
-        actor=None, plan=plan, body="council", date=dt.date(2025, 6, 10), decision="Hyväksyttiin."
-    )
+    approve_plan(plan, dt.date(2025, 6, 10), "Hyväksyttiin.")
     plan.refresh_from_db()
     services.measure_update(measure=measure, title_fi="Kuntoportaat ja polut", progress=90)
     services.theme_update(theme=theme, name_fi="Liikunta")

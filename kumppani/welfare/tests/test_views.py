@@ -19,6 +19,7 @@ from kumppani.welfare.tests.factories import (
     MeasureFactory,
     PlanFactory,
     ThemeFactory,
+    approve_plan,
 )
 
 pytestmark = pytest.mark.django_db
@@ -162,12 +163,13 @@ def test_approval_page_records_stage_and_rejects_wrong_order(world: World, clien
     plan = PlanFactory.create(municipality=world.municipality)
     client = client_for("liaison")
     url = reverse("welfare:approvals", args=[plan.pk])
+    client.post(url, {"body": "committee", "date": "2025-04-01", "decision": "Puollettu."})
     client.post(url, {"body": "board", "date": "2025-05-01", "decision": "Esitetään."})
     response = client.post(url, {"body": "committee", "date": "2025-06-01", "decision": "Myöhässä"})
     assert response.status_code == 200
     assert "Myöhässä" in response.content.decode()
     plan.refresh_from_db()
-    assert plan.status == "in_approval" and plan.approval_stages.count() == 1
+    assert plan.status == "in_approval" and plan.approval_stages.count() == 2
 
 
 def test_representative_submits_for_own_association_only(world: World, client_for: Any) -> None:
@@ -210,9 +212,7 @@ def test_hidden_observation_not_public(world: World, client: Any, client_for: An
 def test_approved_version_page_shows_snapshot(world: World, client: Any) -> None:
     plan = PlanFactory.create(municipality=world.municipality)
     m = MeasureFactory.create(goal__theme__plan=plan, title_fi="Alkuperäinen")
-    services.approval_stage_record(
-        actor=None, plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Ok"
-    )
+    approve_plan(plan, dt.date(2025, 6, 1), "Ok")
     services.measure_update(measure=m, title_fi="Muutettu")
     approved = client.get(reverse("welfare:plan_approved", args=[plan.pk])).content.decode()
     working = client.get(reverse("welfare:plan", args=[plan.pk])).content.decode()
@@ -269,9 +269,7 @@ def test_plan_form_rejects_bad_years_and_keeps_input(world: World, client_for: A
 def test_plan_page_tells_whether_content_changed_since_approval(world: World, client: Any) -> None:
     plan = PlanFactory.create(municipality=world.municipality)
     m = MeasureFactory.create(goal__theme__plan=plan, progress=10)
-    services.approval_stage_record(
-        actor=None, plan=plan, body="council", date=dt.date(2025, 6, 1), decision="Ok"
-    )
+    approve_plan(plan, dt.date(2025, 6, 1), "Ok")
     url = reverse("welfare:plan", args=[plan.pk])
     services.measure_update(measure=m, progress=50, status="ongoing")
     assert client.get(url).context["changed"] is False

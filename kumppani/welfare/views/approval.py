@@ -25,20 +25,29 @@ def approvals(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_get(pk)
     base_access.require(access.can_edit_plan(request.user, plan.municipality), request)
     form = ApprovalStageForm(request.POST or None)
+    confirming = False
     if request.method == "POST" and form.is_valid():
         user: User = request.user  # type: ignore[assignment]
+        data = {k: v for k, v in form.cleaned_data.items() if k != "confirmed"}
         try:
-            services.approval_stage_record(plan=plan, actor=user, **form.cleaned_data)
+            if form.needs_confirmation():
+                # Checked before the confirmation page, so it never confirms a refused stage.
+                services.approval_stage_check(plan=plan, body=data["body"], date=data["date"])
+                confirming = True
+            else:
+                services.approval_stage_record(plan=plan, actor=user, **data)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("The approval stage was recorded."))
-            return redirect("welfare:approvals", pk=pk)
+            if not confirming:
+                messages.success(request, _("The approval stage was recorded."))
+                return redirect("welfare:approvals", pk=pk)
     context = {
         "plan": plan,
         "municipality": plan.municipality,
         "stages": plan_stages(plan),
         "form": form if plan.status != PlanStatus.APPROVED else None,
+        "confirming": confirming,
     }
     return render(request, "welfare/approvals.html", context)
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from kumppani.core.panels import MEASURE_PAGE, panels_for
 from kumppani.geography.selectors import municipality_or_404
 from kumppani.welfare import access
-from kumppani.welfare.models import ApprovalBody, Measure, MeasureStatus, Plan, Theme
+from kumppani.welfare.models import BODY_RANK, ApprovalBody, Measure, MeasureStatus, Plan, Theme
 from kumppani.welfare.selectors import (
     changed_since_approval,
     plan_latest,
@@ -24,7 +24,23 @@ from kumppani.welfare.selectors import (
 )
 
 APPROVAL_STEPS = [choice for choice in ApprovalBody]
-# Page key for kumppani.core.panels: sections other apps add to a measure's page.
+
+
+def approval_steps(recorded: set[str]) -> list[tuple[ApprovalBody, str]]:
+    """Each body with "done", "open" or "not_recorded" (a later stage was recorded without it).
+
+    The working group's stage is optional: it is left out when the committees went first.
+    """
+    steps: list[tuple[ApprovalBody, str]] = []
+    for step in APPROVAL_STEPS:
+        later = any(BODY_RANK[ApprovalBody(b)] > BODY_RANK[step] for b in recorded)
+        if step.value in recorded:
+            steps.append((step, "done"))
+        elif not later:
+            steps.append((step, "open"))
+        elif step != ApprovalBody.WORKING_GROUP:
+            steps.append((step, "not_recorded"))
+    return steps
 
 
 def as_namespace(data: Any) -> Any:
@@ -54,7 +70,6 @@ def plan_get(pk: int) -> Plan:
 def _plan_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
     can_edit = access.can_edit_plan(request.user, plan.municipality)
     stages = plan_stages(plan)
-    done = {stage.body for stage in stages}
     tree = plan_tree(plan=plan)
     return {
         "plan": plan,
@@ -62,7 +77,7 @@ def _plan_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
         "tree": tree,
         "changed": changed_since_approval(tree),
         "stages": stages,
-        "steps": [(step, step.value in done) for step in APPROVAL_STEPS],
+        "steps": approval_steps({stage.body for stage in stages}),
         "reviews": plan_reviews(plan),
         "other_plans": [p for p in plans_of(plan.municipality) if p.pk != plan.pk],
         "can_edit": can_edit,
