@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.accounts.access import AnyUser, roles_of
 from kumppani.associations.models import Association
+from kumppani.core.i18n import localized
 from kumppani.forums.models import Forum
 from kumppani.geography.models import Municipality
 from kumppani.proposals import access
@@ -102,17 +103,39 @@ class ScoreForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         for criterion in criteria:
+            low = localized(criterion, "low") or _("weak")
+            high = localized(criterion, "high") or _("strong")
             self.fields[f"criterion_{criterion.pk}"] = forms.ChoiceField(
                 label=str(criterion),
-                choices=SCORE_CHOICES,
+                choices=[
+                    ("1", _("1 (%(meaning)s)") % {"meaning": low}),
+                    *SCORE_CHOICES[1:4],
+                    ("5", _("5 (%(meaning)s)") % {"meaning": high}),
+                ],
                 widget=forms.RadioSelect,
                 initial=str(mine[criterion.pk]) if criterion.pk in mine else None,
-                help_text=_("1 = weak, 5 = strong. Weight %(weight)s.")
-                % {"weight": criterion.weight},
+                help_text=_("%(scale)s: 5 is the best score. Weight %(weight)s.")
+                % {"scale": criterion.scale, "weight": criterion.weight},
             )
 
     def values(self) -> dict[int, int]:
         return {c.pk: int(self.cleaned_data[f"criterion_{c.pk}"]) for c in self.criteria}
+
+
+class GoalSelect(forms.Select):
+    """Goal options carry their theme, so a script can show only the chosen theme's goals."""
+
+    def create_option(self, name: str, value: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(name, value, *args, **kwargs)
+        goal = getattr(value, "instance", None)
+        if goal is not None:
+            option["attrs"]["data-theme"] = str(goal.theme_id)
+        return option
+
+
+class GoalChoiceField(forms.ModelChoiceField[Goal]):
+    def label_from_instance(self, obj: Goal) -> str:
+        return f"{obj.theme} – {obj}"
 
 
 class DecisionForm(forms.Form):
@@ -122,10 +145,17 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    goal = forms.ModelChoiceField(
+    theme = forms.ModelChoiceField(
+        label=_("Theme of the plan (for a new measure)"),
+        queryset=Theme.objects.none(),
+        required=False,
+        help_text=_("The goal below must be one of this theme's goals."),
+    )
+    goal = GoalChoiceField(
         label=_("Goal of the plan (for a new measure)"),
         queryset=Goal.objects.none(),
         required=False,
+        widget=GoalSelect(attrs={"data-theme-filter": "id_theme"}),
     )
     measure_title = forms.CharField(
         label=_("Title of the new measure"),
@@ -156,7 +186,12 @@ class DecisionForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         plan_goals = Goal.objects.filter(theme__plan__municipality=municipality)
-        _model_field(self, "goal").queryset = plan_goals.select_related("theme")
+        _model_field(self, "goal").queryset = plan_goals.select_related("theme").order_by(
+            "theme__order", "theme_id", "order", "id"
+        )
+        _model_field(self, "theme").queryset = Theme.objects.filter(
+            plan__municipality=municipality
+        ).order_by("plan_id", "order", "id")
         _model_field(self, "measure").queryset = Measure.objects.filter(
             goal__theme__plan__municipality=municipality
         )
@@ -165,6 +200,17 @@ class DecisionForm(forms.Form):
             groups = groups.exclude(pk=exclude_group)
         _model_field(self, "merged_into_group").queryset = groups.order_by("label")
         self.municipality = municipality
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        theme, goal = data.get("theme"), data.get("goal")
+        if theme is not None and goal is not None and goal.theme_id != theme.pk:
+            self.add_error(
+                "goal",
+                _("The goal “%(goal)s” is not one of the goals of the theme “%(theme)s”.")
+                % {"goal": goal, "theme": theme},
+            )
+        return data
 
     def clean_merged_into_proposal(self) -> Proposal | None:
         number = self.cleaned_data.get("merged_into_proposal")
@@ -228,4 +274,16 @@ class RenameForm(forms.Form):
 class CriterionForm(forms.ModelForm[Criterion]):
     class Meta:
         model = Criterion
-        fields = ["name_fi", "name_sv", "name_en", "weight", "order"]
+        fields = [
+            "name_fi",
+            "name_sv",
+            "name_en",
+            "low_fi",
+            "low_sv",
+            "low_en",
+            "high_fi",
+            "high_sv",
+            "high_en",
+            "weight",
+            "order",
+        ]

@@ -232,6 +232,18 @@ class Criterion(models.Model):
     name_fi = models.CharField(_("name in Finnish"), max_length=120)
     name_sv = models.CharField(_("name in Swedish"), max_length=120, blank=True)
     name_en = models.CharField(_("name in English"), max_length=120, blank=True)
+    # What the ends of the 1–5 scale mean; 5 is always the good end ("cost: 5 = cheap").
+    low_fi = models.CharField(_("score 1 means (in Finnish)"), max_length=80, blank=True)
+    low_sv = models.CharField(_("score 1 means (in Swedish)"), max_length=80, blank=True)
+    low_en = models.CharField(_("score 1 means (in English)"), max_length=80, blank=True)
+    high_fi = models.CharField(
+        _("score 5 means (in Finnish)"),
+        max_length=80,
+        blank=True,
+        help_text=_("5 is the best score, e.g. for cost: cheap."),
+    )
+    high_sv = models.CharField(_("score 5 means (in Swedish)"), max_length=80, blank=True)
+    high_en = models.CharField(_("score 5 means (in English)"), max_length=80, blank=True)
     weight = models.PositiveSmallIntegerField(
         _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
@@ -244,6 +256,13 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return localized(self, "name")
+
+    @property
+    def scale(self) -> str:
+        """ "1 = expensive, 5 = cheap" in the current language."""
+        low = localized(self, "low") or _("weak")
+        high = localized(self, "high") or _("strong")
+        return _("1 = %(low)s, 5 = %(high)s") % {"low": low, "high": high}
 
 
 class Score(models.Model):

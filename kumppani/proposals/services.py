@@ -5,7 +5,7 @@ Grouping writes live in ``grouping_services.py``, decisions in ``decisions.py``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -80,13 +80,46 @@ def proposal_create(
     return proposal
 
 
-DEFAULT_CRITERIA: tuple[tuple[str, str, str, int], ...] = (
-    ("Vaikuttavuus", "Verkan", "Impact", 3),
-    ("Tavoittavuus", "Räckvidd", "Reach", 2),
-    ("Kustannukset", "Kostnader", "Cost", 1),
-    ("Toteutettavuus", "Genomförbarhet", "Feasibility", 2),
-    ("Sopivuus suunnitelman tavoitteisiin", "Passar planens mål", "Fit with the plan's goals", 2),
+# (name, score 1 means, score 5 means) in fi, sv, en; and the weight.
+DefaultCriterion = tuple[tuple[str, str, str], tuple[str, str, str], tuple[str, str, str], int]
+DEFAULT_CRITERIA: tuple[DefaultCriterion, ...] = (
+    (
+        ("Vaikuttavuus", "Verkan", "Impact"),
+        ("vähäinen vaikutus", "liten verkan", "little impact"),
+        ("suuri vaikutus", "stor verkan", "great impact"),
+        3,
+    ),
+    (
+        ("Tavoittavuus", "Räckvidd", "Reach"),
+        ("tavoittaa harvoja", "når få", "reaches few"),
+        ("tavoittaa monia", "når många", "reaches many"),
+        2,
+    ),
+    (
+        ("Kustannukset", "Kostnader", "Cost"),
+        ("kallis", "dyr", "expensive"),
+        ("edullinen", "billig", "cheap"),
+        1,
+    ),
+    (
+        ("Toteutettavuus", "Genomförbarhet", "Feasibility"),
+        ("vaikea toteuttaa", "svår att genomföra", "hard to carry out"),
+        ("helppo toteuttaa", "lätt att genomföra", "easy to carry out"),
+        2,
+    ),
+    (
+        ("Sopivuus suunnitelman tavoitteisiin", "Passar planens mål", "Fit with the plan's goals"),
+        ("sopii huonosti", "passar dåligt", "fits poorly"),
+        ("sopii hyvin", "passar väl", "fits well"),
+        2,
+    ),
 )
+
+
+def _languages(prefix: str, values: tuple[str, str, str]) -> dict[str, str]:
+    return {
+        f"{prefix}_{lang}": value for lang, value in zip(("fi", "sv", "en"), values, strict=True)
+    }
 
 
 @transaction.atomic
@@ -96,9 +129,25 @@ def criteria_ensure(*, municipality: Municipality) -> list[Criterion]:
     if existing:
         return existing
     return Criterion.objects.bulk_create(
-        Criterion(municipality=municipality, name_fi=fi, name_sv=sv, name_en=en, weight=w, order=i)
-        for i, (fi, sv, en, w) in enumerate(DEFAULT_CRITERIA)
+        Criterion(
+            municipality=municipality,
+            weight=weight,
+            order=i,
+            **_languages("name", names),
+            **_languages("low", low),
+            **_languages("high", high),
+        )
+        for i, (names, low, high, weight) in enumerate(DEFAULT_CRITERIA)
     )
+
+
+class CriterionScale(TypedDict, total=False):
+    low_fi: str
+    low_sv: str
+    low_en: str
+    high_fi: str
+    high_sv: str
+    high_en: str
 
 
 @transaction.atomic
@@ -111,13 +160,17 @@ def criterion_save(
     name_en: str = "",
     weight: int = 1,
     order: int = 0,
+    **scale: Unpack[CriterionScale],
 ) -> Criterion:
+    """Add or change a criterion; ``scale`` says what scores 1 and 5 mean (5 is the good end)."""
     if criterion is None:
         criterion = Criterion(municipality=municipality)
     elif criterion.municipality_id != municipality.pk:
         raise ValidationError(_("The criterion belongs to another municipality."))
     criterion.name_fi, criterion.name_sv, criterion.name_en = name_fi, name_sv, name_en
     criterion.weight, criterion.order = weight, order
+    for name, value in scale.items():
+        setattr(criterion, name, value.strip())
     criterion.full_clean()
     criterion.save()
     return criterion

@@ -98,7 +98,11 @@ def _group_page(
         "decision_form": (
             decision_form
             if decision_form is not None
-            else DecisionForm(municipality=group.municipality, exclude_group=group.pk)
+            else DecisionForm(
+                municipality=group.municipality,
+                exclude_group=group.pk,
+                initial={"theme": group.theme_id},
+            )
         ),
         **_assessment(request, criteria, group),
     }
@@ -125,7 +129,9 @@ def _proposal_page(
     if can_assess:
         criteria = criteria_ensure(municipality=proposal.municipality)
         context.update(_assessment(request, criteria, proposal))
-        context["decision_form"] = decision_form or DecisionForm(municipality=proposal.municipality)
+        context["decision_form"] = decision_form or DecisionForm(
+            municipality=proposal.municipality, initial={"theme": proposal.theme_id}
+        )
         context["move_form"] = MoveForm(
             municipality=proposal.municipality, initial={"group": proposal.group_id}
         )
