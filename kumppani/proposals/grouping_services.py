@@ -35,47 +35,93 @@ SYNC_LIMIT = 5000
 class RegroupResult:
     proposals: int  # proposals grouped automatically in this run
     kept: int  # proposals kept where the working group put them
-    groups: int  # groups created in this run
+    groups: int  # groups made in this run (new ones and continuing ones)
+    continued: int = 0  # of them, earlier groups that continue with the same id
+
+
+def match_by_overlap(clusters: dict[int, list[int]], previous: dict[int, int]) -> dict[int, int]:
+    """{cluster: old group id}: each old group continues as the cluster sharing most members.
+
+    ``previous`` maps a proposal to its old group. Greedy one-to-one by overlap (largest
+    first; ties to the smaller cluster label and old id), so a group's address survives a
+    re-run as long as some of its proposals stay together.
+    """
+    overlap: dict[tuple[int, int], int] = defaultdict(int)
+    for label, pks in clusters.items():
+        for pk in pks:
+            if pk in previous:
+                overlap[(label, previous[pk])] += 1
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for (label, old), _count in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
+        if label not in matched and old not in used:
+            matched[label] = old
+            used.add(old)
+    return matched
 
 
 @transaction.atomic
 def proposals_regroup(*, municipality: Municipality) -> RegroupResult:
-    """Re-run the automatic grouping of one municipality's proposals, per theme."""
+    """Re-run the automatic grouping of one municipality's proposals, per theme.
+
+    Groups the working group kept (locked) stay as they are. The other groups are made again;
+    a new group that shares members with an old one of the theme keeps the old one's id, so
+    links to it keep working.
+    """
     rows = list(
         Proposal.objects.filter(municipality=municipality).values_list(
-            "pk", "theme_id", "lemmas", "text", "group_locked", "group__locked"
+            "pk", "theme_id", "lemmas", "text", "group_locked", "group_id", "group__locked"
+        )
+    )
+    old_groups = dict(
+        ProposalGroup.objects.filter(municipality=municipality, locked=False).values_list(
+            "pk", "theme_id"
         )
     )
     free: dict[int | None, list[tuple[int, str]]] = defaultdict(list)
+    previous: dict[int | None, dict[int, int]] = defaultdict(dict)  # theme → {proposal: group}
     kept = 0
-    for pk, theme_id, lemmas, text, group_locked, in_locked_group in rows:
+    for pk, theme_id, lemmas, text, group_locked, group_id, in_locked_group in rows:
         if group_locked or in_locked_group:
             kept += 1
-        else:
-            free[theme_id].append((pk, lemmas or lemma_document(text)))
-    ProposalGroup.objects.filter(municipality=municipality, locked=False).delete()
-    created = 0
+            continue
+        free[theme_id].append((pk, lemmas or lemma_document(text)))
+        if group_id in old_groups and old_groups[group_id] == theme_id:
+            previous[theme_id][pk] = group_id
+    plans: list[tuple[int | None, list[str], list[int], int | None]] = []
     for theme_key, items in free.items():
         clustering = cluster_documents([doc for _pk, doc in items])
-        groups = ProposalGroup.objects.bulk_create(
-            ProposalGroup(
-                municipality=municipality,
-                theme_id=theme_key,
-                label=label_from_keywords(words)[:200],
-                keywords=" ".join(words)[:300],
-            )
-            for words in clustering.keywords
-        )
-        members: dict[int, list[int]] = defaultdict(list)
+        clusters: dict[int, list[int]] = defaultdict(list)
         for (pk, _doc), label in zip(items, clustering.labels, strict=True):
-            members[int(label)].append(pk)
-        for label, pks in members.items():
-            for start in range(0, len(pks), CHUNK):
-                Proposal.objects.filter(pk__in=pks[start : start + CHUNK]).update(
-                    group_id=groups[label].pk
-                )
-        created += len(groups)
-    return RegroupResult(proposals=sum(len(v) for v in free.values()), kept=kept, groups=created)
+            clusters[int(label)].append(pk)
+        matched = match_by_overlap(clusters, previous[theme_key])
+        for label, words in enumerate(clustering.keywords):
+            plans.append((theme_key, words, clusters.get(label, []), matched.get(label)))
+    continuing = {old for *_rest, old in plans if old is not None}
+    ProposalGroup.objects.filter(pk__in=set(old_groups) - continuing).delete()
+    made: list[tuple[ProposalGroup, list[int]]] = []
+    for theme_key, words, pks, old in plans:
+        group = ProposalGroup(
+            pk=old,
+            municipality=municipality,
+            theme_id=theme_key,
+            label=label_from_keywords(words)[:200],
+            keywords=" ".join(words)[:300],
+        )
+        made.append((group, pks))
+    ProposalGroup.objects.bulk_update(
+        [g for g, _pks in made if g.pk is not None], ["label", "keywords"], batch_size=CHUNK
+    )
+    ProposalGroup.objects.bulk_create([g for g, _pks in made if g.pk is None])
+    for group, pks in made:
+        for start in range(0, len(pks), CHUNK):
+            Proposal.objects.filter(pk__in=pks[start : start + CHUNK]).update(group_id=group.pk)
+    return RegroupResult(
+        proposals=sum(len(v) for v in free.values()),
+        kept=kept,
+        groups=len(plans),
+        continued=len(continuing),
+    )
 
 
 def grouping_job_run(*, job: GroupingJob) -> GroupingJob:

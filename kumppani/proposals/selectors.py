@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 
@@ -48,10 +49,23 @@ def proposal_pool(
 BOARD_MEMBERS_SHOWN = 5  # per group on the list; the group's page shows all
 
 
+BOARD_SORTS = ("theme", "size", "label", "scorers")
+OPEN = "open"  # the decision filter's value for groups without a decision
+
+
 def board_groups(
-    *, municipality: Municipality, theme_id: int | None = None
+    *,
+    municipality: Municipality,
+    theme_id: int | None = None,
+    query: str = "",
+    decision: str = "",
+    sort: str = "theme",
 ) -> QuerySet[ProposalGroup]:
-    """The working group's list: groups with their first members (two queries per page)."""
+    """The working group's list: groups with their first members (two queries per page).
+
+    ``query`` matches the label, the key words or a member's text; ``decision`` is a
+    :class:`Decision` value or ``"open"``; ``sort`` one of :data:`BOARD_SORTS`.
+    """
     members = (
         Proposal.objects.select_related("association")
         .only(
@@ -60,18 +74,52 @@ def board_groups(
         )
         .order_by("id")
     )  # fmt: skip
+    scorers = (
+        Score.objects.filter(group=OuterRef("pk"))
+        .values("group")
+        .annotate(n=Count("scorer", distinct=True))
+        .values("n")
+    )
     qs = (
         ProposalGroup.objects.filter(municipality=municipality)
         .select_related("theme", "measure")
-        .annotate(member_count=Count("proposals"))
+        .annotate(
+            member_count=Count("proposals"),
+            scorer_count=Coalesce(Subquery(scorers), 0),
+        )
         .prefetch_related(
             Prefetch("proposals", queryset=members[:BOARD_MEMBERS_SHOWN], to_attr="members")
         )
-        .order_by("theme__order", "theme_id", "-member_count", "id")
     )
     if theme_id is not None:
         qs = qs.filter(theme_id=theme_id)
-    return qs
+    query = query.strip()
+    if query:
+        matching = Proposal.objects.filter(group=OuterRef("pk"), text__icontains=query)
+        qs = qs.filter(Q(label__icontains=query) | Q(keywords__icontains=query) | Exists(matching))
+    if decision == OPEN:
+        qs = qs.filter(decision="")
+    elif decision in Decision.values:
+        qs = qs.filter(decision=decision)
+    orderings = {
+        "theme": ("theme__order", "theme_id", "-member_count", "id"),
+        "size": ("-member_count", "id"),
+        "label": ("label", "id"),
+        "scorers": ("scorer_count", "-member_count", "id"),
+    }
+    return qs.order_by(*orderings.get(sort, orderings["theme"]))
+
+
+UNGROUPED_SHOWN = 50
+
+
+def ungrouped_proposals(*, municipality: Municipality) -> list[Proposal]:
+    """The first proposals not yet in any group (they join one on the next grouping run)."""
+    return list(
+        Proposal.objects.filter(municipality=municipality, group__isnull=True)
+        .only("id", "text", "municipality_id")
+        .order_by("id")[:UNGROUPED_SHOWN]
+    )
 
 
 def ungrouped_count(*, municipality: Municipality) -> int:

@@ -10,9 +10,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from kumppani.core.testing import World
-from kumppani.proposals.models import Criterion, Proposal
-from kumppani.proposals.services import criterion_save
+from kumppani.proposals.decisions import decision_record
+from kumppani.proposals.grouping_services import match_by_overlap, proposals_regroup
+from kumppani.proposals.models import Criterion, Proposal, ProposalGroup
+from kumppani.proposals.services import criterion_save, proposal_create
 from kumppani.proposals.tests.factories import ProposalFactory
+from kumppani.proposals.tests.test_grouping import LABELLED
 from kumppani.welfare.models import Measure
 from kumppani.welfare.tests.factories import GoalFactory, ThemeFactory
 
@@ -70,3 +73,71 @@ def test_scoring_scales_say_which_end_is_good(world: World) -> None:
     custom = criterion_save(municipality=world.municipality, name_fi="Ilo")
     with translation.override("en"):
         assert custom.scale == "1 = weak, 5 = strong"  # the general scale when none is given
+
+
+def _pool(world: World) -> None:
+    for _idea, text in LABELLED:
+        proposal_create(
+            municipality=world.municipality, text=text, proposer_type="resident", actor=None
+        )
+
+
+def test_regrouping_keeps_the_ids_of_groups_that_continue(world: World) -> None:
+    _pool(world)
+    proposals_regroup(municipality=world.municipality)
+    before = {p.text: p.group_id for p in Proposal.objects.all()}
+    walking = before["Järjestämme viikoittaisia kävelyryhmiä ikäihmisille."]
+    url = reverse("proposals:group", args=[walking])
+    Proposal.objects.filter(text__startswith="Ohjattuja").update(group=None)  # as if new
+    result = proposals_regroup(municipality=world.municipality)
+    after = {p.text: p.group_id for p in Proposal.objects.all()}
+    assert set(after.values()) == set(before.values())  # the same ids, no new group
+    assert after["Ohjattuja kävelyryhmiä ja kävelylenkkejä ikääntyneille."] == walking
+    assert result.continued == len(set(before.values()))
+    assert _client(world.liaison).get(url).status_code == 200  # the old link works
+
+
+def test_match_by_overlap_is_one_to_one_by_largest_overlap() -> None:
+    clusters = {0: [1, 2, 3], 1: [4, 5], 2: [6]}
+    previous = {1: 10, 2: 10, 4: 10, 5: 11, 6: 12, 3: 12}
+    # Old group 10 continues as cluster 0 (two shared), 11 as cluster 1, 12 as cluster 2.
+    assert match_by_overlap(clusters, previous) == {0: 10, 1: 11, 2: 12}
+    assert match_by_overlap({0: [1, 2]}, {1: 10, 2: 11}) == {0: 10}
+
+
+def test_board_searches_filters_sorts_and_lists_the_ungrouped(
+    world: World, django_assert_max_num_queries: Any
+) -> None:
+    _pool(world)
+    proposals_regroup(municipality=world.municipality)
+    digital = Proposal.objects.get(text__contains="tietokoneneuvontaa").group
+    assert digital is not None
+    walking = Proposal.objects.get(text__startswith="Järjestämme").group
+    assert walking is not None and walking != digital
+    decision_record(actor=None, decision="rejected", reason="Ei resursseja.", group=digital)
+    late = proposal_create(
+        municipality=world.municipality,
+        text="Uimahallin vuorot eläkeläisille.",
+        proposer_type="resident",
+        actor=None,
+    )
+    client = _client(world.liaison)
+    url = reverse("proposals:board", args=[world.municipality.code])
+
+    def shown(**params: str) -> list[int]:
+        with django_assert_max_num_queries(16):
+            response = client.get(url, params)
+        return [g.pk for g in response.context["page"].object_list]
+
+    assert shown(q="tietokoneneuvontaa") == [digital.pk]  # a member's text
+    assert digital.pk not in shown(decision="open") and walking.pk in shown(decision="open")
+    assert shown(decision="rejected") == [digital.pk]
+    labels = list(ProposalGroup.objects.order_by("label", "id").values_list("pk", flat=True))
+    assert shown(sort="label") == labels
+    by_size = shown(sort="size")
+    sizes = [ProposalGroup.objects.get(pk=pk).proposals.count() for pk in by_size]
+    assert sizes == sorted(sizes, reverse=True) and set(by_size) == set(labels)
+    body = client.get(url, {"q": "olematon"}).content.decode()
+    assert "Yksikään ryhmä ei vastaa hakua" in body
+    body = client.get(url).content.decode()
+    assert reverse("proposals:proposal", args=[late.pk]) in body  # the ungrouped one is linked

@@ -23,8 +23,16 @@ from kumppani.proposals.grouping_services import (
     groups_merge,
     proposals_regroup,
 )
-from kumppani.proposals.models import Criterion, Proposal, ProposalGroup
-from kumppani.proposals.selectors import board_groups, criteria_of, spreads, ungrouped_count
+from kumppani.proposals.models import Criterion, Decision, Proposal, ProposalGroup
+from kumppani.proposals.selectors import (
+    BOARD_SORTS,
+    OPEN,
+    board_groups,
+    criteria_of,
+    spreads,
+    ungrouped_count,
+    ungrouped_proposals,
+)
 from kumppani.proposals.services import criteria_ensure, criterion_delete, criterion_save
 from kumppani.welfare.models import Theme
 
@@ -43,7 +51,15 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
     require(access.can_assess(request.user, municipality.pk), request)
     themes = list(Theme.objects.filter(plan__municipality=municipality).order_by("order", "id"))
     theme_id = _theme_filter(request, themes)
-    page = Paginator(board_groups(municipality=municipality, theme_id=theme_id), GROUPS_PER_PAGE)
+    query = request.GET.get("q", "").strip()[:200]
+    decision = request.GET.get("decision", "")
+    decision = decision if decision == OPEN or decision in Decision.values else ""
+    sort = request.GET.get("sort", "")
+    sort = sort if sort in BOARD_SORTS else "theme"
+    groups = board_groups(
+        municipality=municipality, theme_id=theme_id, query=query, decision=decision, sort=sort
+    )
+    page = Paginator(groups, GROUPS_PER_PAGE)
     current = page.get_page(request.GET.get("page"))
     criteria = criteria_of(municipality.pk)
     found = spreads(
@@ -56,7 +72,19 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
         "page": current,
         "themes": themes,
         "theme_id": theme_id,
+        "query": query,
+        "decision": decision,
+        "decisions": [(OPEN, _("Open")), *Decision.choices],
+        "sort": sort,
+        "sorts": [
+            ("theme", _("Theme")),
+            ("size", _("Most proposals first")),
+            ("label", _("Label, alphabetical")),
+            ("scorers", _("Fewest scorers first")),
+        ],
+        "filtered": bool(query or decision or theme_id),
         "ungrouped": ungrouped_count(municipality=municipality),
+        "ungrouped_list": ungrouped_proposals(municipality=municipality),
         "total": Proposal.objects.filter(municipality=municipality).count(),
     }
     return render(request, "proposals/board.html", context)
@@ -78,10 +106,16 @@ def regroup(request: HttpRequest, code: str) -> HttpResponse:
     messages.success(
         request,
         _(
-            "Grouping done: %(proposals)s proposals in %(groups)s new groups; %(kept)s kept "
-            "where the working group put them."
+            "Grouping done: %(proposals)s proposals in %(groups)s groups, of which "
+            "%(continued)s continue at their old address; %(kept)s proposals kept where the "
+            "working group put them."
         )
-        % {"proposals": result.proposals, "groups": result.groups, "kept": result.kept},
+        % {
+            "proposals": result.proposals,
+            "groups": result.groups,
+            "continued": result.continued,
+            "kept": result.kept,
+        },
     )
     return redirect("proposals:board", code=code)
 
