@@ -170,7 +170,7 @@ def criterion_save(
     criterion.name_fi, criterion.name_sv, criterion.name_en = name_fi, name_sv, name_en
     criterion.weight, criterion.order = weight, order
     for name, value in scale.items():
-        setattr(criterion, name, value.strip())
+        setattr(criterion, name, str(value).strip())
     criterion.full_clean()
     criterion.save()
     return criterion

@@ -25,12 +25,19 @@ def _loc(data: dict[str, Any], base: str) -> str:
 
 
 def measures_xlsx(plan: Plan) -> bytes:
-    """The measures of the approved version, one row each."""
-    snapshot = plan.approved_snapshot or {}
+    """The measures of the approved version, one row each; before the council's approval, those
+    of the working version, in a sheet and a workbook titled as a draft."""
+    from kumppani.welfare.services import plan_snapshot
+
+    draft = not plan.approved_snapshot
+    snapshot = plan_snapshot(plan=plan) if draft else plan.approved_snapshot or {}
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = _("Measures")[:31]
+    ws.title = (_("Measures (draft)") if draft else _("Measures"))[:31]
+    wb.properties.title = (
+        _("%(plan)s – draft, not approved by the council") % {"plan": plan} if draft else str(plan)
+    )
     ws.append(
         [
             _("Theme"),

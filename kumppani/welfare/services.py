@@ -393,7 +393,7 @@ def approval_stage_check(*, plan: Plan, body: str, date: dt.date) -> None:
         raise ValidationError(
             {
                 "date": _("The date cannot be before the previous stage (%(date)s).")
-                % {"date": date_format(stages[0].date, "SHORT_DATE_FORMAT")}
+                % {"date": date_format(stages[0].date, "DATE_FORMAT")}
             }
         )
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -63,3 +64,39 @@ def test_xlsx_is_formula_safe(world: World, client: Any) -> None:
         for value in row:
             assert not (isinstance(value, str) and value[:1] in "=+-@")
     assert safe_cell(5) == 5 and safe_cell("ok") == "ok"
+
+
+def _pdf_text(response: Any) -> str:
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    return " ".join(" ".join(page.extract_text() for page in pages).split())
+
+
+def test_a_draft_plan_exports_marked_as_a_draft(world: World, client: Any) -> None:
+    plan = PlanFactory.create(municipality=world.municipality, title_fi="Luonnossuunnitelma")
+    MeasureFactory.create(goal__theme__plan=plan, title_fi="Kävelyreitit kuntoon")
+    response = client.get(reverse("welfare:plan_pdf", args=[plan.pk]))
+    assert response.status_code == 200 and "-draft.pdf" in response["Content-Disposition"]
+    text = _pdf_text(response)
+    assert "LUONNOS – valtuusto ei ole hyväksynyt" in text
+    assert "Kävelyreitit kuntoon" in text and "hyväksyi" not in text
+    response = client.get(reverse("welfare:plan_xlsx", args=[plan.pk]))
+    assert response.status_code == 200 and "-draft-" in response["Content-Disposition"]
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.active.title == "Toimenpiteet (luonnos)"
+    assert "luonnos" in workbook.properties.title
+    assert any(
+        "Kävelyreitit kuntoon" in str(row) for row in workbook.active.iter_rows(values_only=True)
+    )
+
+
+def test_approved_pdf_shows_its_progress_beside_todays(world: World, client: Any) -> None:
+    plan = PlanFactory.create(municipality=world.municipality)
+    measure = MeasureFactory.create(goal__theme__plan=plan, progress=20)
+    approve_plan(plan, dt.date(2025, 6, 16))
+    measure.progress = 70
+    measure.save()
+    text = _pdf_text(client.get(reverse("welfare:plan_pdf", args=[plan.pk])))
+    today = timezone.localdate()
+    assert "Kokonaisedistyminen hyväksyttäessä (16.6.2025) 20 %" in text
+    assert f"Kokonaisedistyminen tänään ({today.day}.{today.month}.{today.year}) 70 %" in text
+    assert "20 %" in text and "70 %" in text

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from kumppani.core.panels import MEASURE_PAGE, panels_for
@@ -15,7 +16,9 @@ from kumppani.geography.selectors import municipality_or_404
 from kumppani.welfare import access
 from kumppani.welfare.models import BODY_RANK, ApprovalBody, Measure, MeasureStatus, Plan, Theme
 from kumppani.welfare.selectors import (
+    PlanTree,
     changed_since_approval,
+    plan_content,
     plan_latest,
     plan_reviews,
     plan_stages,
@@ -52,15 +55,50 @@ def as_namespace(data: Any) -> Any:
     return data
 
 
-def approved_data(plan: Plan) -> Any:
-    """The approved snapshot, with display labels, as template-friendly objects."""
+def approved_data(plan: Plan, today: PlanTree | None = None) -> Any:
+    """The approved snapshot, with display labels, as template-friendly objects.
+
+    With ``today`` (the working version's tree) each measure also carries its progress and
+    status today (``None`` when the measure has been removed since).
+    """
     data = copy.deepcopy(plan.approved_snapshot or {})
     labels = dict(MeasureStatus.choices)
+    now = {m.pk: m for t in today.themes for g in t.goals for m in g.measures} if today else {}
     for theme in data.get("themes", []):
         for goal in theme.get("goals", []):
             for measure in goal.get("measures", []):
                 measure["status_label"] = str(labels.get(measure.get("status"), ""))
+                current = now.get(measure.get("id"))
+                measure["progress_today"] = current.progress if current else None
+                measure["status_today"] = current.get_status_display() if current else ""
+    if today is not None:
+        data["progress_today"] = today.progress
     return as_namespace(data)
+
+
+def export_context(plan: Plan) -> dict[str, Any]:
+    """What the PDF and the spreadsheet show: the approved version beside today's progress,
+    or, before the council's approval, the working version marked as a draft."""
+    tree = plan_tree(plan=plan, with_observations=False, with_metrics=False)
+    draft = not plan.approved_snapshot
+    if draft:
+        content = plan_content(tree)
+        labels = dict(MeasureStatus.choices)
+        for theme in content["themes"]:
+            for goal in theme["goals"]:
+                for measure in goal["measures"]:
+                    measure["status_label"] = str(labels.get(measure["status"], ""))
+        data = as_namespace(content)
+    else:
+        data = approved_data(plan, today=tree)
+    return {
+        "plan": plan,
+        "municipality": plan.municipality,
+        "approved": data,
+        "draft": draft,
+        "today": timezone.localdate(),
+        "stages": plan_stages(plan),
+    }
 
 
 def plan_get(pk: int) -> Plan:
@@ -108,12 +146,7 @@ def plan_approved(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_get(pk)
     if not plan.approved_snapshot:
         raise Http404
-    context = {
-        "plan": plan,
-        "municipality": plan.municipality,
-        "approved": approved_data(plan),
-        "stages": plan_stages(plan),
-    }
+    context = export_context(plan)
     return render(request, "welfare/plan_approved.html", context)
 
 
@@ -159,32 +192,28 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The approved plan as a PDF document; before the approval, the draft, marked as one."""
     from kumppani.welfare.exports import plan_pdf as render_pdf
 
     plan = plan_get(pk)
-    if not plan.approved_snapshot:
-        raise Http404
-    context = {
-        "plan": plan,
-        "municipality": plan.municipality,
-        "approved": approved_data(plan),
-        "stages": plan_stages(plan),
-    }
+    context = export_context(plan)
+    name = f"welfare-plan-{plan.pk}{'-draft' if context['draft'] else ''}.pdf"
     response = HttpResponse(render_pdf(plan, context), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="welfare-plan-{plan.pk}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
 @require_GET
 def plan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The measures of the approved plan; before the approval, of the draft, marked as one."""
     from kumppani.welfare.exports import measures_xlsx
 
     plan = plan_get(pk)
-    if not plan.approved_snapshot:
-        raise Http404
+    draft = not plan.approved_snapshot
     response = HttpResponse(
         measures_xlsx(plan),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="welfare-plan-{plan.pk}-measures.xlsx"'
+    name = f"welfare-plan-{plan.pk}{'-draft' if draft else ''}-measures.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
