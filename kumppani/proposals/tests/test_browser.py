@@ -34,6 +34,9 @@ def test_proposal_is_grouped_scored_adopted_and_its_fate_shown(page: Any, live_s
         theme__name_fi="Liikunta",
         title_fi="Liikkumattomuus vähenee",
     )
+    other_goal = GoalFactory.create(
+        theme__plan=goal.theme.plan, theme__name_fi="Turvallisuus", title_fi="Turvallinen koulutie"
+    )
     member = UserFactory.create(email="hyte@example.org", full_name="Hanna Hyte")
     role_assign(user=member, role=Role.WELLBEING_GROUP, municipality=world.municipality)
     for text in OTHERS:
@@ -85,7 +88,14 @@ def test_proposal_is_grouped_scored_adopted_and_its_fate_shown(page: Any, live_s
     # Decide: adopted as a measure under the goal.
     page.check("#decision-form input[name=decision][value=adopted]")
     page.fill("#decision-form #id_reason", "Vaikuttava ja edullinen.")
-    page.select_option("#decision-form #id_goal", str(goal.pk))
+    # The group's theme is chosen and the goal list shows only its goals; another theme, others.
+    goals = "#decision-form #id_goal"
+    assert page.locator(f"{goals} option[value='{other_goal.pk}']").is_disabled()
+    page.select_option("#decision-form #id_theme", str(other_goal.theme_id))
+    assert page.locator(f"{goals} option[value='{goal.pk}']").is_disabled()
+    assert page.locator(f"{goals} option[value='{other_goal.pk}']").is_enabled()
+    page.select_option("#decision-form #id_theme", str(goal.theme_id))
+    page.select_option(goals, str(goal.pk))
     page.fill("#decision-form #id_measure_title", "Kävelyryhmät ikäihmisille")
     page.click("#decision-form button[type=submit]")
     # A group has no association of its own: the measure needs a responsible unit.
