@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -17,11 +19,11 @@ def _liaisons(region: Region) -> dict[str, Reading]:
     readings = {}
     for row in selectors.region_overview(region=region):
         count = row.liaison_count
-        text = (
-            ngettext("%(count)s named liaison", "%(count)s named liaisons", count) % {"count": count}
-            if count
-            else str(_("No named liaison"))
-        )
+        text = ngettext("%(count)s named liaison", "%(count)s named liaisons", count) % {
+            "count": count
+        }
+        if not count:
+            text = str(_("No named liaison"))
         readings[row.municipality.code] = Reading(level=1 if count else 0, text=text)
     return readings
 
@@ -35,9 +37,10 @@ def _guide_age(region: Region) -> dict[str, Reading]:
             readings[row.municipality.code] = Reading(0, str(_("No published guide")))
             continue
         level = 3 if days < YEAR else 2 if days < 2 * YEAR else 1
+        published = date_format(localtime(row.guide_published_at).date(), "SHORT_DATE_FORMAT")
         text = ngettext(
-            "Guide published %(days)s day ago", "Guide published %(days)s days ago", days
-        ) % {"days": days}
+            "Published %(date)s, %(days)s day ago", "Published %(date)s, %(days)s days ago", days
+        ) % {"date": published, "days": days}
         readings[row.municipality.code] = Reading(level, text)
     return readings
 

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
 
-WIDTH = 400
-LABEL_HEIGHT = 18  # the text line above each group of bars
+WIDTH = 360
+LABEL_HEIGHT = 20  # the text line above each group of bars
 BAR_HEIGHT = 16
 BAR_GAP = 3
 GROUP_GAP = 12
 LEGEND_LINE = 20
-VALUE_ROOM = 96  # room right of the longest bar for its value text
-LABEL_CHARS = 52  # longer labels are shortened in the picture (the table has them whole)
+VALUE_ROOM = 90  # room right of the longest bar for its value text
+LABEL_CHARS = 46  # longer labels are shortened in the picture (the table has them whole)
 
 _ids = itertools.count(1)
 

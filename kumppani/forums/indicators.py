@@ -7,8 +7,7 @@ from django.db.models.functions import ExtractYear
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from kumppani.core.charts import Series, bar_chart
 from kumppani.core.panels import Panel
@@ -26,11 +25,7 @@ def _forums_held(region: Region) -> dict[str, Reading]:
     for row in region_regularity(region):
         held = row.held
         level = 0 if held == 0 else 1 if held <= 2 else 2 if held <= 5 else 3
-        text = ngettext(
-            "%(count)s forum held in the last 12 months",
-            "%(count)s forums held in the last 12 months",
-            held,
-        ) % {"count": held}
+        text = ngettext("%(count)s forum", "%(count)s forums", held) % {"count": held}
         readings[row.municipality.code] = Reading(level, text)
     return readings
 
@@ -39,7 +34,7 @@ FORUMS_HELD = RegionIndicator(
     key="forums",
     label=gettext_lazy("Forums held in the last 12 months"),
     levels=(
-        gettext_lazy("None"),
+        gettext_lazy("No forums"),
         gettext_lazy("1–2 forums"),
         gettext_lazy("3–5 forums"),
         gettext_lazy("6 forums or more"),

@@ -126,7 +126,8 @@ def region_map(
 ) -> RegionMap | None:
     """The map of these municipalities coloured by the indicator (the first one by default).
 
-    Runs the indicator's queries only. None when no indicator is registered or there are no municipalities.
+    Runs the indicator's queries only. None when no indicator is registered or there are no
+    municipalities.
     """
     indicators = region_indicators()
     if not indicators or not municipalities:
