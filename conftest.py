@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from kumppani.core.testing import World, build_world, reference_data_ensure
 
@@ -37,6 +39,15 @@ def _test_settings(settings: Any) -> None:
     # Query-count and content tests need every request to run; test_page_cache turns it on.
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """A request to /en/ or /sv/ leaves its language active in the thread; start each test in
+    the default language, whatever the test before it requested."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -7,10 +7,11 @@ class CooperationConfig(AppConfig):
 
     def ready(self) -> None:
         from kumppani.accounts.personal_data import register_exporter
-        from kumppani.cooperation import panels, personal_data
+        from kumppani.cooperation import indicators, panels, personal_data
         from kumppani.cooperation.cycle_sources import SOURCES
         from kumppani.core.cycle import register_cycle_source
         from kumppani.core.panels import DASHBOARD, MUNICIPALITY_PAGE, REGION_PAGE, register
+        from kumppani.core.region_indicators import register_indicator
 
         for source in SOURCES:
             register_cycle_source(source)
@@ -18,3 +19,5 @@ class CooperationConfig(AppConfig):
         register(REGION_PAGE, panels.region_panel)
         register(DASHBOARD, panels.dashboard_panel)
         register_exporter("cooperation", personal_data.export)
+        register_indicator(indicators.LIAISONS)
+        register_indicator(indicators.GUIDE_AGE)

@@ -8,10 +8,13 @@ class ForumsConfig(AppConfig):
     def ready(self) -> None:
         from kumppani.core import panels as core_panels
         from kumppani.core.cycle import register_cycle_source
-        from kumppani.forums import panels
+        from kumppani.core.region_indicators import register_indicator
+        from kumppani.forums import indicators, panels
 
         register_cycle_source(panels.cycle_source)
         core_panels.register(core_panels.MUNICIPALITY_PAGE, panels.municipality_panel)
         core_panels.register(core_panels.REGION_PAGE, panels.region_panel)
         core_panels.register(core_panels.DASHBOARD, panels.dashboard_panel)
         core_panels.register(core_panels.BODY_PAGE, panels.body_panel)
+        core_panels.register(core_panels.REGION_PAGE, indicators.region_chart_panel)
+        register_indicator(indicators.FORUMS_HELD)

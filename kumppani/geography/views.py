@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from kumppani.associations.models import Association, Category
 from kumppani.core.page_cache import public_page
 from kumppani.core.panels import MUNICIPALITY_PAGE, REGION_PAGE, panels_for
+from kumppani.geography.maps import region_map
 from kumppani.geography.models import Region, WellbeingCounty
 from kumppani.geography.selectors import municipalities_with_counts, municipality_or_404
 
@@ -83,11 +84,16 @@ def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
 @public_page
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     region = get_object_or_404(Region, code=code)
-    municipalities = municipalities_with_counts().filter(region=region)
+    municipalities = list(municipalities_with_counts().filter(region=region))
     context = {
         "area": region,
         "kind": "region",
         "municipalities": municipalities,
+        "map": region_map(
+            region=region,
+            municipalities=municipalities,
+            indicator_key=request.GET.get("indicator", ""),
+        ),
         "panels": panels_for(REGION_PAGE, request, region),
     }
     return render(request, "geography/area_detail.html", context)

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kumppani.associations.models import Association
+from kumppani.core import rounding
 from kumppani.geography.models import Municipality, Region
 from kumppani.surveys.models import (
     Answer,
@@ -27,6 +28,7 @@ from kumppani.surveys.models import (
     RespondentKind,
     Response,
     ResponseStatus,
+    Scope,
     Survey,
 )
 
@@ -66,6 +68,7 @@ class QuestionResult:
     text_total: int = 0
     own: int = 0
     together: int = 0
+    chart: Any = None  # a kumppani.core.charts.Chart, added by the results page
 
     @property
     def has_bars(self) -> bool:
@@ -101,8 +104,7 @@ def _submitted(survey: Survey, municipality: Municipality | None, prefix: str = 
     return Q(**kw)
 
 
-def _percent(count: int, total: int) -> int:
-    return round(100 * count / total) if total else 0
+_percent = rounding.percent  # shares: whole percentages, halves up (the one rule)
 
 
 @dataclass
@@ -300,7 +302,7 @@ def _distribution(q: Question, raw: Raw) -> Distribution:
     if q.kind in (QuestionKind.NUMBER, QuestionKind.SCALE) and q.pk in raw.numbers:
         row = raw.numbers[q.pk]
         d.answered = row["n"]
-        d.mean = Decimal(row["mean"]).quantize(Decimal("0.01"))
+        d.mean = rounding.mean(row["mean"])
         d.minimum, d.maximum = row["lo"], row["hi"]
     return d
 
@@ -311,11 +313,13 @@ def results_for(
     municipality: Municipality | None = None,
     anonymous: bool | None = None,
     use_cache: bool = True,
+    by_municipality: list[MunicipalityRow] | None = None,
 ) -> SurveyResults:
     """``survey`` comes from ``survey_structure`` (sections, questions, options prefetched).
 
     The counts are cached under a key that changes with every submitted answer, so a cached
     result is never stale; the survey's structure and labels are always the current ones.
+    ``by_municipality``: the caller's ``results_by_municipality`` rows, if it already has them.
     """
     hide = survey.anonymous if anonymous is None else anonymous
     if use_cache:
@@ -349,7 +353,13 @@ def results_for(
         by_kind=[(str(k.label), main.kinds.get(k.value, 0)) for k in RespondentKind],
         by_kind_codes={k.value: main.kinds.get(k.value, 0) for k in RespondentKind},
         sections=section_results,
-        by_municipality=results_by_municipality(survey=survey) if survey.is_regional else [],
+        by_municipality=(
+            by_municipality
+            if by_municipality is not None
+            else results_by_municipality(survey=survey)
+            if survey.is_regional
+            else []
+        ),
     )
 
 
@@ -385,7 +395,7 @@ class Share:
 
     @property
     def percent(self) -> int | None:
-        return round(100 * self.yes / self.total) if self.total else None
+        return rounding.percent(self.yes, self.total) if self.total else None
 
 
 @dataclass
@@ -403,6 +413,8 @@ class PremisesStatistics:
     survey: Survey | None
     total: PremisesRow
     rows: list[PremisesRow]
+    # A municipality's own survey covers that municipality only: no region-wide figure then.
+    municipality: Municipality | None = None
 
 
 def _is_sote(association_ref: str) -> Exists:
@@ -418,14 +430,16 @@ def premises_statistics(*, region: Region, survey: Survey | None = None) -> Prem
 
     From the answers to the survey's premises question (submitted association answers), and from
     the registry field ``Association.uses_municipal_premises``; per municipality and region-wide.
-    Three queries.
+    A municipality's survey gives the figures of that municipality only. Three queries.
     """
-    municipalities = list(Municipality.objects.order_by().filter(region=region).order_by("name_fi"))
+    only = survey.municipality if survey is not None and not survey.is_regional else None
+    in_scope = Q(pk=only.pk) if only is not None else Q(region=region)
+    municipalities = list(Municipality.objects.order_by().filter(in_scope).order_by("name_fi"))
     rows = {m.pk: PremisesRow(m) for m in municipalities}
     total = PremisesRow(None)
     registry: QuerySet[Any] = (
         Association.objects.order_by()
-        .filter(is_active=True, home_municipality__region=region)
+        .filter(is_active=True, home_municipality__in=[m.pk for m in municipalities])
         .annotate(sote=_is_sote("pk"))
         .values("home_municipality_id", "sote")
         .annotate(n=Count("id"), yes=Count("id", filter=Q(uses_municipal_premises=True)))
@@ -465,13 +479,17 @@ def premises_statistics(*, region: Region, survey: Survey | None = None) -> Prem
         or row.survey_sote.total
         or row.survey_other.total
     ]
-    return PremisesStatistics(region=region, survey=survey, total=total, rows=shown)
+    return PremisesStatistics(
+        region=region, survey=survey, total=total, rows=shown, municipality=only
+    )
 
 
 def latest_premises_survey(*, region: Region, published_only: bool) -> Survey | None:
+    """The latest regional survey with a premises question (a municipality's own survey is not
+    a figure for the whole region)."""
     qs = (
         Survey.objects.order_by()
-        .filter(region=region, sections__questions__is_premises_question=True)
+        .filter(region=region, scope=Scope.REGION, sections__questions__is_premises_question=True)
         .distinct()
     )
     if published_only:

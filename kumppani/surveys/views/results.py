@@ -10,9 +10,15 @@ from django.views.decorators.http import require_GET, require_POST
 from kumppani.accounts import access as base_access
 from kumppani.geography.models import Municipality
 from kumppani.surveys import access
+from kumppani.surveys.charts import attach_charts
 from kumppani.surveys.exports import export_csv, export_xlsx
 from kumppani.surveys.models import Survey
-from kumppani.surveys.results import premises_statistics, results_for
+from kumppani.surveys.results import (
+    MunicipalityRow,
+    premises_statistics,
+    results_by_municipality,
+    results_for,
+)
 from kumppani.surveys.selectors import survey_structure
 from kumppani.surveys.services import results_publish
 
@@ -29,18 +35,42 @@ def _exportable(request: HttpRequest, pk: int) -> Survey:
     return survey_structure(survey_id=pk)
 
 
+def _chosen(
+    request: HttpRequest, municipalities: list[Municipality], rows: list[MunicipalityRow]
+) -> tuple[Municipality | None, str]:
+    """The municipality asked for, if it was surveyed; else None and why (shown on the page)."""
+    code = request.GET.get("municipality", "")
+    if not code:
+        return None, ""
+    chosen = next((m for m in municipalities if m.code == code), None)
+    if chosen is None:
+        return None, _(
+            "There is no municipality with that code in the survey's region. Showing the "
+            "results of the whole region."
+        )
+    if not any(row.municipality.pk == chosen.pk for row in rows):
+        return None, _(
+            "%(municipality)s was not surveyed: no one there was invited and no answers came "
+            "from there. Showing the results of the whole region."
+        ) % {"municipality": chosen}
+    return chosen, ""
+
+
 @require_GET
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _readable(request, pk)
     municipality = None
     municipalities: list[Municipality] = []
+    by_municipality: list[MunicipalityRow] | None = None
+    notice = ""
     if survey.is_regional:
         municipalities = list(
             Municipality.objects.filter(region_id=survey.region_id).order_by("name_fi")
         )
-        code = request.GET.get("municipality", "")
-        municipality = next((m for m in municipalities if m.code == code), None)
-    data = results_for(survey=survey, municipality=municipality)
+        by_municipality = results_by_municipality(survey=survey)
+        municipality, notice = _chosen(request, municipalities, by_municipality)
+    data = results_for(survey=survey, municipality=municipality, by_municipality=by_municipality)
+    attach_charts(data.sections, municipality=municipality)
     premises = None
     if any(q.is_premises_question for s in survey.sections.all() for q in s.questions.all()):
         premises = premises_statistics(region=survey.region, survey=survey)
@@ -49,6 +79,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         "results": data,
         "municipality": municipality,
         "municipalities": municipalities,
+        "notice": notice,
         "premises": premises,
         "can_manage": access.can_manage_survey(request.user, survey),
         "can_export": access.can_export_results(request.user, survey),
