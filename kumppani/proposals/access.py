@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from kumppani.accounts.access import AnyUser, has_municipal_role, is_admin, represents
+from django.http import HttpRequest
+
+from kumppani.accounts.access import AnyUser, has_municipal_role, is_admin, represents, require
 from kumppani.accounts.models import Role
-from kumppani.proposals.models import Proposal, ProposerType
+from kumppani.geography.models import Municipality
+from kumppani.geography.selectors import municipality_or_404
+from kumppani.proposals.models import Proposal, ProposalGroup, ProposerType
+from kumppani.proposals.selectors import group_or_404
 
 
 def can_assess(user: AnyUser, municipality_id: int) -> bool:
@@ -50,3 +55,20 @@ def can_see_proposal(user: AnyUser, proposal: Proposal) -> bool:
     if proposal.created_by_id is not None and proposal.created_by_id == user.pk:
         return True
     return proposal.association_id is not None and represents(user, proposal.association_id)
+
+
+# --- fetch and authorise --------------------------------------------------------------------
+
+
+def access_municipality_to_assess(request: HttpRequest, code: str) -> Municipality:
+    """The municipality whose proposal pool the requester may assess, or 404 / 403."""
+    municipality = municipality_or_404(code)
+    require(can_assess(request.user, municipality.pk), request)
+    return municipality
+
+
+def access_group_to_assess(request: HttpRequest, pk: int) -> ProposalGroup:
+    """The proposal group the requester may assess, or 404 / 403."""
+    group = group_or_404(pk)
+    require(can_assess(request.user, group.municipality_id), request)
+    return group

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 
@@ -269,3 +270,10 @@ def measure_url(measure: Measure | None) -> str | None:
         return measure.get_absolute_url()
     except NoReverseMatch:
         return None
+
+
+def group_or_404(pk: int) -> ProposalGroup:
+    return get_object_or_404(
+        ProposalGroup.objects.select_related("municipality", "theme", "measure", "merged_into"),
+        pk=pk,
+    )

@@ -26,15 +26,8 @@ from kumppani.proposals.forms import (
 )
 from kumppani.proposals.grouping_services import proposal_move
 from kumppani.proposals.models import Criterion, Proposal, ProposalGroup
-from kumppani.proposals.selectors import criteria_of, measure_url, spread_for
+from kumppani.proposals.selectors import criteria_of, group_or_404, measure_url, spread_for
 from kumppani.proposals.services import criteria_ensure, scores_save
-
-
-def _group(pk: int) -> ProposalGroup:
-    return get_object_or_404(
-        ProposalGroup.objects.select_related("municipality", "theme", "measure", "merged_into"),
-        pk=pk,
-    )
 
 
 def _proposal(pk: int) -> Proposal:
@@ -78,8 +71,7 @@ def _assessment(
 
 @require_GET
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    group = _group(pk)
-    require(access.can_assess(request.user, group.municipality_id), request)
+    group = access.access_group_to_assess(request, pk)
     return _group_page(request, group)
 
 
@@ -159,7 +151,7 @@ def _score(request: HttpRequest, target: Proposal | ProposalGroup) -> None:
 
 @require_POST
 def group_score(request: HttpRequest, pk: int) -> HttpResponse:
-    group = _group(pk)
+    group = group_or_404(pk)
     _score(request, group)
     return redirect(group)
 
@@ -207,7 +199,7 @@ def _decide(request: HttpRequest, target: Proposal | ProposalGroup) -> DecisionF
 
 @require_POST
 def group_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    group = _group(pk)
+    group = group_or_404(pk)
     form = _decide(request, group)
     if form is not None:
         return _group_page(request, group, form)

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -23,7 +23,7 @@ from kumppani.proposals.grouping_services import (
     groups_merge,
     proposals_regroup,
 )
-from kumppani.proposals.models import Criterion, Decision, Proposal, ProposalGroup
+from kumppani.proposals.models import Criterion, Decision, Proposal
 from kumppani.proposals.selectors import (
     BOARD_SORTS,
     OPEN,
@@ -47,8 +47,7 @@ def _theme_filter(request: HttpRequest, themes: list[Theme]) -> int | None:
 
 @require_GET
 def board(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = municipality_or_404(code)
-    require(access.can_assess(request.user, municipality.pk), request)
+    municipality = access.access_municipality_to_assess(request, code)
     themes = list(Theme.objects.filter(plan__municipality=municipality).order_by("order", "id"))
     theme_id = _theme_filter(request, themes)
     query = request.GET.get("q", "").strip()[:200]
@@ -120,17 +119,9 @@ def regroup(request: HttpRequest, code: str) -> HttpResponse:
     return redirect("proposals:board", code=code)
 
 
-def _group(pk: int) -> ProposalGroup:
-    return get_object_or_404(
-        ProposalGroup.objects.select_related("municipality", "theme", "measure", "merged_into"),
-        pk=pk,
-    )
-
-
 @require_POST
 def group_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
-    group = _group(pk)
-    require(access.can_assess(request.user, group.municipality_id), request)
+    group = access.access_group_to_assess(request, pk)
     form = MergeForm(request.POST, group=group)
     if form.is_valid():
         try:
@@ -146,8 +137,7 @@ def group_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def group_split_view(request: HttpRequest, pk: int) -> HttpResponse:
-    group = _group(pk)
-    require(access.can_assess(request.user, group.municipality_id), request)
+    group = access.access_group_to_assess(request, pk)
     members = list(group.proposals.all())
     form = SplitForm(request.POST, choices=[(str(p.pk), p.text) for p in members])
     if form.is_valid():
@@ -170,8 +160,7 @@ def group_split_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def group_rename_view(request: HttpRequest, pk: int) -> HttpResponse:
-    group = _group(pk)
-    require(access.can_assess(request.user, group.municipality_id), request)
+    group = access.access_group_to_assess(request, pk)
     form = RenameForm(request.POST)
     if form.is_valid():
         group_rename(group=group, label=form.cleaned_data["label"])
@@ -183,9 +172,8 @@ def group_rename_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def criteria(request: HttpRequest, code: str) -> HttpResponse:
-    municipality = municipality_or_404(code)
     authenticated_user(request)
-    require(access.can_assess(request.user, municipality.pk), request)
+    municipality = access.access_municipality_to_assess(request, code)
     criteria_ensure(municipality=municipality)
     form = CriterionForm(request.POST or None)
     if request.method == "POST":
