@@ -5,14 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TypedDict, Unpack
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kumppani.accounts.access import forget_roles
 from kumppani.accounts.audit import audit_record
@@ -24,6 +21,7 @@ from kumppani.associations.models import (
     RepresentativeInvitation,
 )
 from kumppani.associations.search import index_associations
+from kumppani.core.notifications import Email, current_language, email_send
 from kumppani.geography.models import Municipality
 
 
@@ -150,26 +148,17 @@ def representative_invite(
     invitation.full_clean()
     invitation.save()
     audit_record(actor=actor, action="representative.invite", target=association, summary=email)
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    transaction.on_commit(lambda: _send_invitation(invitation.pk, language))
-    return invitation
-
-
-def _send_invitation(invitation_id: int, language: str) -> None:
-    invitation = RepresentativeInvitation.objects.select_related("association").get(
-        pk=invitation_id
+    email_send(
+        Email(
+            to=[invitation.email],
+            subject=gettext_lazy("Invitation to represent %(name)s"),
+            subject_params={"name": association},
+            template="associations/email/invitation.txt",
+            context={"invitation": invitation},
+            language=current_language(),
+        )
     )
-    with translation.override(language):
-        url = settings.SITE_ROOT + reverse(
-            "associations:accept_invitation", args=[invitation.token]
-        )
-        context = {"invitation": invitation, "url": url}
-        send_mail(
-            subject=_("Invitation to represent %(name)s") % {"name": invitation.association},
-            message=render_to_string("associations/email/invitation.txt", context),
-            from_email=None,
-            recipient_list=[invitation.email],
-        )
+    return invitation
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from kumppani.proposals.analysis import lemma_document
 from kumppani.proposals.grouping import cluster_documents, label_from_keywords
 from kumppani.proposals.models import GroupingJob, JobStatus, Proposal, ProposalGroup
+from kumppani.proposals.tasks import regroup_task
 
 if TYPE_CHECKING:
     from kumppani.accounts.models import User
@@ -139,13 +140,11 @@ def grouping_job_run(*, job: GroupingJob) -> GroupingJob:
     return job
 
 
+@transaction.atomic
 def grouping_job_start(*, municipality: Municipality, actor: User | None) -> GroupingJob:
-    """Queue a re-run in the background; the job's status tells when it is done."""
-    from kumppani.proposals.tasks import regroup_task
-
+    """Queue a re-run in the background (after commit); the job's status tells when it is done."""
     job = GroupingJob.objects.create(municipality=municipality, created_by=actor)
-    regroup_task.enqueue(job.pk)
-    job.refresh_from_db()
+    transaction.on_commit(lambda: regroup_task.enqueue(job.pk))
     return job
 
 

@@ -6,18 +6,17 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TypedDict, Unpack
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import User
 from kumppani.associations.models import Association
 from kumppani.cooperation.models import Body
+from kumppani.core.notifications import Email, current_language, email_send
 from kumppani.forums.models import (
     ACTIVE_STATUSES,
     Attendance,
@@ -111,8 +110,7 @@ def forum_update(
         active = forum.registrations.filter(status__in=ACTIVE_STATUSES)
         emails = sorted(set(active.values_list("user__email", flat=True)))
         active.update(status="cancelled", cancelled_at=timezone.now())
-        language = translation.get_language() or settings.LANGUAGE_CODE
-        transaction.on_commit(lambda: _send_cancelled(forum.pk, emails, language))
+        email_send(*_cancelled_emails(forum, emails))
     audit_record(actor=actor, action="forum.update", target=forum, summary=forum.title_fi)
     return forum
 
@@ -151,21 +149,20 @@ def forum_record_outcome(*, forum: Forum, minutes: str, outcomes: str) -> Forum:
     return forum
 
 
-def _send_cancelled(forum_id: int, emails: list[str], language: str) -> None:
-    """One email to each person who had registered (after commit)."""
-    if not emails:
-        return
-    forum = Forum.objects.get(pk=forum_id)
-    with translation.override(language):
-        connection = get_connection()
-        subject = _("Cancelled: %(title)s") % {"title": forum}
-        body = render_to_string(
-            "forums/email/cancelled.txt",
-            {"forum": forum, "url": settings.SITE_ROOT + forum.get_absolute_url()},
+def _cancelled_emails(forum: Forum, emails: list[str]) -> list[Email]:
+    """One email to each person who had registered, in the canceller's language."""
+    language = current_language()
+    return [
+        Email(
+            to=[email],
+            subject=gettext_lazy("Cancelled: %(title)s"),
+            subject_params={"title": forum},
+            template="forums/email/cancelled.txt",
+            context={"forum": forum},
+            language=language,
         )
-        connection.send_messages(
-            [EmailMessage(subject=subject, body=body, to=[email]) for email in emails]
-        )
+        for email in emails
+    ]
 
 
 @transaction.atomic

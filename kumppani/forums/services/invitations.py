@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.associations.models import Association, Category
+from kumppani.core.notifications import Email, emails_deliver
 from kumppani.forums.models import (
     Forum,
     ForumStatus,
@@ -29,6 +29,7 @@ from kumppani.forums.models import (
     InvitationBatch,
     InvitationDelivery,
 )
+from kumppani.forums.tasks import send_invitation_batch
 
 CHUNK = 500
 
@@ -75,14 +76,8 @@ def invitation_batch_create(
     if chosen:
         batch.categories.set(chosen)
     audit_record(actor=created_by, action="forum.invite", target=forum, summary=f"batch {batch.pk}")
-    transaction.on_commit(lambda: _enqueue(batch.pk))
+    transaction.on_commit(lambda: send_invitation_batch.enqueue(batch.pk))
     return batch
-
-
-def _enqueue(batch_id: int) -> None:
-    from kumppani.forums.tasks import send_invitation_batch
-
-    send_invitation_batch.enqueue(batch_id)
 
 
 @dataclass
@@ -149,31 +144,23 @@ def invitation_batch_send(*, batch_id: int) -> int:
     )
     forum = batch.forum
     sent = 0
-    with translation.override(batch.language):
-        url = settings.SITE_ROOT + forum.get_absolute_url()
-        subject = _("Invitation: %(title)s") % {"title": forum}
-        connection = get_connection()
-        for start in range(0, len(pending), CHUNK):
-            chunk = pending[start : start + CHUNK]
-            messages = []
-            for _pk, user_id in chunk:
-                person = people.get(user_id)
-                if person is None:
-                    continue
-                body = render_to_string(
-                    "forums/email/invitation.txt",
-                    {"forum": forum, "person": person, "url": url},
-                )
-                messages.append(
-                    EmailMessage(
-                        subject=subject, body=body, to=[person.email], connection=connection
-                    )
-                )
-            connection.send_messages(messages)
-            InvitationDelivery.objects.filter(pk__in=[pk for pk, _u in chunk]).update(
-                sent_at=timezone.now()
+    for start in range(0, len(pending), CHUNK):
+        chunk = pending[start : start + CHUNK]
+        sent += emails_deliver(
+            Email(
+                to=[person.email],
+                subject=gettext_lazy("Invitation: %(title)s"),
+                subject_params={"title": forum},
+                template="forums/email/invitation.txt",
+                context={"forum": forum, "person": person},
+                language=batch.language,
             )
-            sent += len(messages)
+            for person in (people.get(user_id) for _pk, user_id in chunk)
+            if person is not None
+        )
+        InvitationDelivery.objects.filter(pk__in=[pk for pk, _u in chunk]).update(
+            sent_at=timezone.now()
+        )
     InvitationBatch.objects.filter(pk=batch_id).update(
         status=InvitationBatch.Status.SENT,
         association_count=association_count,

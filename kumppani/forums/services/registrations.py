@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Sum
-from django.template.loader import render_to_string
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kumppani.accounts.models import User
 from kumppani.associations.models import Association
+from kumppani.core.notifications import Email, current_language, email_send
 from kumppani.forums.models import (
     ACTIVE_STATUSES,
     Forum,
@@ -113,9 +112,7 @@ def registration_cancel(*, registration: Registration) -> list[int]:
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
     promoted = _promote(locked)
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    for pk in promoted:
-        transaction.on_commit(lambda pk=pk: _send_promoted(pk, language))  # type: ignore[misc]
+    email_send(*_promoted_emails(promoted))
     return promoted
 
 
@@ -149,15 +146,20 @@ def registration_update(
     return registration
 
 
-def _send_promoted(registration_id: int, language: str) -> None:
-    registration = Registration.objects.select_related("forum", "user").get(pk=registration_id)
-    with translation.override(language):
-        url = settings.SITE_ROOT + registration.forum.get_absolute_url()
-        send_mail(
-            subject=_("You have a place: %(title)s") % {"title": registration.forum},
-            message=render_to_string(
-                "forums/email/promoted.txt", {"registration": registration, "url": url}
-            ),
-            from_email=None,
-            recipient_list=[registration.user.email],
+def _promoted_emails(registration_ids: list[int]) -> list[Email]:
+    """A place freed up: tell each promoted person, in the canceller's language."""
+    language = current_language()
+    registrations = Registration.objects.filter(pk__in=registration_ids).select_related(
+        "forum", "user"
+    )
+    return [
+        Email(
+            to=[registration.user.email],
+            subject=gettext_lazy("You have a place: %(title)s"),
+            subject_params={"title": registration.forum},
+            template="forums/email/promoted.txt",
+            context={"registration": registration},
+            language=language,
         )
+        for registration in registrations
+    ]

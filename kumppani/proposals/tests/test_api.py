@@ -138,7 +138,9 @@ def test_list_filters_and_group_ids_after_regroup(world: World) -> None:
     assert Client().get("/api/v1/proposals?municipality=xyz").status_code == 422
 
 
-def test_large_regroup_answers_202_with_a_job_url(world: World, monkeypatch: Any) -> None:
+def test_large_regroup_answers_202_with_a_job_url(
+    world: World, monkeypatch: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     monkeypatch.setattr(proposals_api, "SYNC_LIMIT", 1)
     for text in ("Kävelyryhmiä ikäihmisille.", "Ikäihmisten kävelyryhmä."):
         _post(
@@ -149,8 +151,12 @@ def test_large_regroup_answers_202_with_a_job_url(world: World, monkeypatch: Any
         )
     user = world.liaison
     role_assign(user=user, role=Role.WELLBEING_GROUP, municipality=world.municipality)
-    response = _post(world, "liaison", "/api/v1/proposals/regroup?municipality=276")
-    assert response.status_code == 202
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = _post(world, "liaison", "/api/v1/proposals/regroup?municipality=276")
+        assert response.status_code == 202
+        queued = Client().get(response.json()["job"])
+        assert queued.json()["status"] == "queued"  # enqueued only after the commit
+    assert len(callbacks) == 1
     job = Client().get(response.json()["job"])
     assert job.status_code == 200 and job.json()["status"] == "done"
     assert not Proposal.objects.filter(group=None).exists()

@@ -4,35 +4,64 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kumppani.associations.models import Association, Category
+from kumppani.core.notifications import Email, current_language, emails_deliver
 from kumppani.geography.models import Municipality
 from kumppani.surveys.models import Invitation, RespondentKind, Survey
+from kumppani.surveys.tasks import send_invitation_emails
 
 # Above this many invitations the emails go through the background task queue.
 DIRECT_SEND_LIMIT = 10
 
 
 def _schedule_emails(invitation_ids: list[int]) -> None:
+    """After commit: a few emails at once, many through the background task queue."""
     if not invitation_ids:
         return
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = current_language()
+    if len(invitation_ids) > DIRECT_SEND_LIMIT:
+        transaction.on_commit(
+            lambda: send_invitation_emails.enqueue(invitation_ids=invitation_ids, language=language)
+        )
+    else:
+        transaction.on_commit(
+            lambda: invitations_send(invitation_ids=invitation_ids, language=language)
+        )
 
-    def send() -> None:
-        from kumppani.surveys.tasks import send_invitation_emails, send_invitations
 
-        if len(invitation_ids) > DIRECT_SEND_LIMIT:
-            send_invitation_emails.enqueue(invitation_ids=invitation_ids, language=language)
-        else:
-            send_invitations(invitation_ids=invitation_ids, language=language)
-
-    transaction.on_commit(send)
+def invitations_send(*, invitation_ids: list[int], language: str) -> int:
+    """Email each invitation's recipients their personal link (after commit or in a task);
+    returns the number of invitations sent."""
+    invitations = list(
+        Invitation.objects.filter(pk__in=invitation_ids).select_related("survey", "association")
+    )
+    sent = 0
+    for invitation in invitations:
+        recipients = invitation_recipients(invitation)
+        if not recipients:
+            continue
+        emails_deliver(
+            [
+                Email(
+                    to=recipients,
+                    subject=gettext_lazy("Survey: %(title)s"),
+                    subject_params={"title": invitation.survey},
+                    template="surveys/email/invitation.txt",
+                    context={"invitation": invitation, "survey": invitation.survey},
+                    language=language,
+                )
+            ]
+        )
+        Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+        sent += 1
+    return sent
 
 
 def audience_associations(
