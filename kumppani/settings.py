@@ -172,6 +172,8 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# Local time at which ``manage.py scheduler`` enqueues the daily reminders.
+REMINDERS_AT = os.environ.get("REMINDERS_AT", "07:00")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

@@ -9,9 +9,11 @@ class CooperationConfig(AppConfig):
         from kumppani.accounts.personal_data import register_exporter
         from kumppani.cooperation import indicators, panels, personal_data
         from kumppani.cooperation.cycle_sources import SOURCES
+        from kumppani.cooperation.reminders import agreement_reminders_send
         from kumppani.core.cycle import register_cycle_source
         from kumppani.core.panels import DASHBOARD, MUNICIPALITY_PAGE, REGION_PAGE, register
         from kumppani.core.region_indicators import register_indicator
+        from kumppani.core.reminders import register_reminder
 
         for source in SOURCES:
             register_cycle_source(source)
@@ -21,3 +23,4 @@ class CooperationConfig(AppConfig):
         register_exporter("cooperation", personal_data.export)
         register_indicator(indicators.LIAISONS)
         register_indicator(indicators.GUIDE_AGE)
+        register_reminder("agreement_ending", agreement_reminders_send)

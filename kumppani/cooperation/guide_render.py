@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass
 from typing import Any
 
-import markdown
-import nh3
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -24,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.cooperation import selectors
 from kumppani.cooperation.models import SECTION_KEYS, GuideVersion
 from kumppani.core.cycle import CycleItem, cycle_items
+from kumppani.core.markdown import render_markdown
 from kumppani.geography.models import Municipality
 
 SECTION_TITLES: dict[str, Promise] = {
@@ -38,25 +36,6 @@ SECTION_TITLES: dict[str, Promise] = {
     "annual_cycle": _("Annual cycle"),
 }
 LIVE_SECTIONS = ("forums", "partnership", "contacts", "annual_cycle")
-ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "ul", "ol", "li", "a", "h3", "h4", "h5", "h6",
-    "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td",
-}  # fmt: skip
-_HEADING = re.compile(r"<(/?)h([1-6])\b")
-
-
-def markdown_html(text: str) -> SafeString:
-    """Markdown → HTML, headings moved under the section's h2, sanitised with nh3."""
-    html = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
-    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", html)
-    cleaned = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href", "title"}, "th": {"scope"}},
-        url_schemes={"http", "https", "mailto", "tel"},
-        link_rel="noopener noreferrer",
-    )
-    return mark_safe(cleaned)
 
 
 @dataclass(frozen=True)
@@ -114,7 +93,7 @@ def guide_sections(
             Section(
                 key=key,
                 title=str(SECTION_TITLES[key]),
-                narrative_html=markdown_html(version.text(key, lang)),
+                narrative_html=render_markdown(version.text(key, lang)),
                 narrative_language=lang,
                 live_html=mark_safe(live_html),
             )

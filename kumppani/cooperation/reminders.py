@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from kumppani.cooperation.models import Liaison, PartnershipAgreement
+from kumppani.core.notifications import Email, email_send
 
 REMINDER_DAYS = (60, 14)
 
@@ -42,11 +41,11 @@ def agreement_reminders_send(*, today: dt.date | None = None) -> int:
                 reminded_60_at=now
             )
         sent += len(ids)
-        transaction.on_commit(lambda ids=ids, days=days: _send(ids, days))  # type: ignore[misc]
+        email_send(*_emails(ids, days))
     return sent
 
 
-def _send(agreement_ids: list[int], days: int) -> None:
+def _emails(agreement_ids: list[int], days: int) -> list[Email]:
     agreements = PartnershipAgreement.objects.filter(pk__in=agreement_ids).select_related(
         "municipality", "association"
     )
@@ -58,21 +57,24 @@ def _send(agreement_ids: list[int], days: int) -> None:
         address = liaison.email or (liaison.user.email if liaison.user else "")
         if address:
             recipients.setdefault(liaison.municipality_id, set()).add(address.lower())
+    emails = []
     for agreement in agreements:
         to = sorted(recipients.get(agreement.municipality_id, set()))
         if not to:
             continue
         # Swedish-majority municipalities get their reminders in Swedish.
         swedish = agreement.municipality.language_status.startswith("sv")
-        with translation.override("sv" if swedish else settings.LANGUAGE_CODE):
-            context = {"agreement": agreement, "days": days, "site_root": settings.SITE_ROOT}
-            send_mail(
-                subject=_("Partnership agreement ends on %(date)s: %(title)s")
-                % {
+        emails.append(
+            Email(
+                to=to,
+                subject=gettext_lazy("Partnership agreement ends on %(date)s: %(title)s"),
+                subject_params={
                     "date": agreement.end.strftime("%d.%m.%Y") if agreement.end else "",
                     "title": agreement.title,
                 },
-                message=render_to_string("cooperation/email/agreement_reminder.txt", context),
-                from_email=None,
-                recipient_list=to,
+                template="cooperation/email/agreement_reminder.txt",
+                context={"agreement": agreement, "days": days},
+                language="sv" if swedish else settings.LANGUAGE_CODE,
             )
+        )
+    return emails

@@ -9,7 +9,9 @@ class ForumsConfig(AppConfig):
         from kumppani.core import panels as core_panels
         from kumppani.core.cycle import register_cycle_source
         from kumppani.core.region_indicators import register_indicator
+        from kumppani.core.reminders import register_reminder
         from kumppani.forums import indicators, panels
+        from kumppani.forums.services.plans import plan_reminders_send
 
         register_cycle_source(panels.cycle_source)
         core_panels.register(core_panels.MUNICIPALITY_PAGE, panels.municipality_panel)
@@ -18,3 +20,4 @@ class ForumsConfig(AppConfig):
         core_panels.register(core_panels.BODY_PAGE, panels.body_panel)
         core_panels.register(core_panels.REGION_PAGE, indicators.region_chart_panel)
         register_indicator(indicators.FORUMS_HELD)
+        register_reminder("plan_step_due", plan_reminders_send)

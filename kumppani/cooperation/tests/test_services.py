@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from kumppani.cooperation import services
-from kumppani.cooperation.guide_render import markdown_html, narrative_diff
+from kumppani.cooperation.guide_render import narrative_diff
 from kumppani.cooperation.models import GuideStatus, GuideTemplate
 from kumppani.cooperation.models.agreements import validate_attachment
 from kumppani.cooperation.reminders import agreement_reminders_send
@@ -24,6 +24,7 @@ from kumppani.cooperation.tests.factories import (
     GoodPracticeFactory,
     LiaisonFactory,
 )
+from kumppani.core.markdown import render_markdown
 from kumppani.core.testing import World
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_empty_draft_cannot_be_published(world: World) -> None:
 
 
 def test_markdown_is_sanitised() -> None:
-    html = markdown_html(
+    html = render_markdown(
         "# Otsikko\n\n<script>alert(1)</script> **tärkeä** [linkki](javascript:alert(1))"
     )
     assert "<script" not in html and "javascript:" not in html
@@ -141,10 +142,10 @@ def test_management_command_sends_reminders(
         end=timezone.localdate() + dt.timedelta(days=10),
     )
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_agreement_reminders")
+        call_command("send_reminders", stdout=io.StringIO())
     assert len(mail.outbox) == 1
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_agreement_reminders")
+        call_command("send_reminders", stdout=io.StringIO())
     assert len(mail.outbox) == 1
 
 

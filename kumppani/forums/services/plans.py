@@ -6,14 +6,14 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kumppani.associations.models import Association
+from kumppani.core.notifications import Email, email_send
 from kumppani.forums.models import (
     CooperationPlan,
     Forum,
@@ -23,6 +23,8 @@ from kumppani.forums.models import (
     StepStatus,
     TeamMember,
 )
+
+PLAN_REMINDER_DAYS = 7  # days before a step's deadline
 
 
 @transaction.atomic
@@ -78,7 +80,9 @@ def team_member_add(
     return member
 
 
-def plan_reminders_send(*, today: dt.date | None = None, days_before: int = 7) -> int:
+def plan_reminders_send(
+    *, today: dt.date | None = None, days_before: int = PLAN_REMINDER_DAYS
+) -> int:
     """Email each open step's team once before its deadline; returns the reminders sent.
 
     Idempotent: a StepReminder row (unique per step and deadline) is claimed before sending, so
@@ -97,7 +101,6 @@ def plan_reminders_send(*, today: dt.date | None = None, days_before: int = 7) -
         .prefetch_related("plan__team")
     )
     sent = 0
-    connection = get_connection()
     for step in due:
         if StepReminder.objects.filter(step=step, deadline=step.deadline).exists():
             continue
@@ -111,15 +114,15 @@ def plan_reminders_send(*, today: dt.date | None = None, days_before: int = 7) -
             continue
         if not emails:
             continue
-        with translation.override(settings.LANGUAGE_CODE):
-            url = settings.SITE_ROOT + step.plan.get_absolute_url()
-            message = EmailMessage(
-                subject=_("Reminder: %(step)s is due on %(date)s")
-                % {"step": step.title, "date": step.deadline.strftime("%d.%m.%Y")},
-                body=render_to_string("forums/email/step_reminder.txt", {"step": step, "url": url}),
+        email_send(
+            Email(
                 to=emails,
-                connection=connection,
+                subject=gettext_lazy("Reminder: %(step)s is due on %(date)s"),
+                subject_params={"step": step.title, "date": step.deadline.strftime("%d.%m.%Y")},
+                template="forums/email/step_reminder.txt",
+                context={"step": step},
+                language=settings.LANGUAGE_CODE,
             )
-            message.send()
+        )
         sent += 1
     return sent

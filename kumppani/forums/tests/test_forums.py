@@ -127,7 +127,7 @@ def test_attendance_minutes_are_sanitised(world: World, client_for: Any) -> None
     assert forum.status == "held"
 
 
-def test_plan_reminder_is_sent_once(world: World) -> None:
+def test_plan_reminder_is_sent_once(world: World, django_capture_on_commit_callbacks: Any) -> None:
     plan = PlanFactory.create(forum=ForumFactory.create(municipalities=[world.municipality]))
     StepFactory.create(plan=plan, title="Ensimmäinen pöytä")
     StepFactory.create(plan=plan, deadline=timezone.localdate() + dt.timedelta(days=60))
@@ -135,11 +135,13 @@ def test_plan_reminder_is_sent_once(world: World) -> None:
     TeamMemberFactory.create(plan=plan, email="tiina@example.org")
     TeamMemberFactory.create(plan=plan, email="TIINA@example.org")
     TeamMemberFactory.create(plan=plan, email="")
-    call_command("send_plan_reminders", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders", "--kind", "plan_step_due", stdout=io.StringIO())
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["tiina@example.org"]
     assert "Ensimmäinen pöytä" in mail.outbox[0].subject
-    call_command("send_plan_reminders", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders", stdout=io.StringIO())
     assert len(mail.outbox) == 1
     assert StepReminder.objects.count() == 1
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kumppani.accounts import access as base_access
 from kumppani.associations.models import Association
+from kumppani.core.markdown import render_markdown
 from kumppani.forums import access
 from kumppani.forums.forms import ForumFilterForm, RegistrationEditForm, RegistrationForm
 from kumppani.forums.models import Forum, ForumStatus, Registration
@@ -30,7 +31,6 @@ from kumppani.forums.services.registrations import (
     registration_create,
     registration_update,
 )
-from kumppani.forums.text import render_markdown
 from kumppani.forums.views.helpers import current_user, municipality_choices
 
 PAGE_SIZE = 20
