@@ -32,9 +32,10 @@ demo: install system-deps assets
 	$(MANAGE) compile_translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
-	@echo "Starting the background worker and the server on http://127.0.0.1:$(PORT)/"
+	@echo "Starting the background worker, the scheduler and the server on http://127.0.0.1:$(PORT)/"
 	@$(MANAGE) db_worker --queue-name '*' >var/worker.log 2>&1 & echo $$! > var/worker.pid
-	@trap 'kill $$(cat var/worker.pid) 2>/dev/null' EXIT; $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@$(MANAGE) scheduler >var/scheduler.log 2>&1 & echo $$! > var/scheduler.pid
+	@trap 'kill $$(cat var/worker.pid) $$(cat var/scheduler.pid) 2>/dev/null' EXIT; $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
-from kumppani.core.testing import World, build_world, reference_data_ensure
+from kumppani.accounts.testing import World, build_world, reference_data_ensure
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -32,7 +32,7 @@ def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
         .order_by("name_fi")
     )
     return Panel(
-        template="proposals/panel_mine.html",
+        template="proposals/panels/mine.html",
         context={"proposals": proposals, "municipalities": municipalities},
         order=60,
     )
@@ -44,7 +44,7 @@ def municipality_panel(request: HttpRequest, municipality: Municipality) -> Pane
     )
     can_assess = access.can_assess(request.user, municipality.pk)
     return Panel(
-        template="proposals/panel_municipality.html",
+        template="proposals/panels/municipality.html",
         context={"municipality": municipality, "can_assess": can_assess, **counts},
         order=60,
     )
@@ -57,7 +57,7 @@ def measure_panel(request: HttpRequest, measure: Any) -> Panel | None:
     if not proposals:
         return None
     return Panel(
-        template="proposals/panel_measure.html",
+        template="proposals/panels/measure.html",
         context={
             "proposals": proposals,
             "can_assess": access.can_assess(request.user, measure.goal.theme.plan.municipality_id),

@@ -34,7 +34,7 @@ def municipality_panel(request: HttpRequest, municipality: Any) -> Panel | None:
         "municipality": municipality,
         "can_edit": can_edit,
     }
-    return Panel(template="welfare/panel.html", context=context, order=60)
+    return Panel(template="welfare/panels/municipality.html", context=context, order=60)
 
 
 def cycle_source(municipality: Municipality, start: dt.date, end: dt.date) -> list[CycleItem]:
@@ -99,4 +99,4 @@ def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
     ]
     if not rows:
         return None
-    return Panel(template="welfare/dashboard_panel.html", context={"rows": rows}, order=70)
+    return Panel(template="welfare/panels/dashboard.html", context={"rows": rows}, order=70)

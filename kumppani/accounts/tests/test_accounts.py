@@ -9,7 +9,7 @@ from django.utils import translation
 
 from kumppani.accounts.models import AuditEvent, Role, RoleAssignment, User
 from kumppani.accounts.services import role_assign
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 
 pytestmark = pytest.mark.django_db
 

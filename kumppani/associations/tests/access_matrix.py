@@ -1,4 +1,4 @@
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.core.tests.matrix import (
     CREATED,
     OK,

@@ -10,8 +10,8 @@ from django.test import Client
 
 from kumppani.accounts.models import ApiToken, User
 from kumppani.accounts.services import api_token_create
+from kumppani.accounts.testing import World
 from kumppani.associations.models import Association
-from kumppani.core.testing import World
 
 pytestmark = pytest.mark.django_db
 

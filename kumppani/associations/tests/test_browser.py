@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import assert_accessible, login
-from kumppani.core.testing import build_world
+from kumppani.accounts.testing import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from kumppani.accounts.models import Role, RoleAssignment
+from kumppani.accounts.testing import World
 from kumppani.associations.models import Association, Category, RepresentativeInvitation
 from kumppani.associations.services import association_create, association_update
-from kumppani.core.testing import World
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kumppani.accounts.testing import World
 from kumppani.cooperation.models import GuideStatus
 from kumppani.cooperation.tests.factories import (
     AgentPairingFactory,
@@ -16,7 +17,6 @@ from kumppani.cooperation.tests.factories import (
     GuideVersionFactory,
     LiaisonFactory,
 )
-from kumppani.core.testing import World
 from kumppani.core.tests.matrix import (
     CREATED,
     LIAISON,

@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from kumppani.accounts.services import api_token_create
+from kumppani.accounts.testing import World
 from kumppani.cooperation.models import Liaison
 from kumppani.cooperation.tests.factories import (
     AgentPairingFactory,
@@ -16,7 +17,6 @@ from kumppani.cooperation.tests.factories import (
     GuideVersionFactory,
     LiaisonFactory,
 )
-from kumppani.core.testing import World
 
 pytestmark = pytest.mark.django_db
 

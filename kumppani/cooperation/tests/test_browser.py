@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from conftest import assert_accessible, login
+from kumppani.accounts.testing import build_world
 from kumppani.cooperation.models import GuideTemplate
 from kumppani.cooperation.tests.factories import (
     AgentPairingFactory,
@@ -18,7 +19,6 @@ from kumppani.cooperation.tests.factories import (
     GuideVersionFactory,
     LiaisonFactory,
 )
-from kumppani.core.testing import build_world
 from kumppani.geography.models import Municipality
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from kumppani.accounts.testing import World
 from kumppani.cooperation import services
 from kumppani.cooperation.guide_render import narrative_diff
 from kumppani.cooperation.models import GuideStatus, GuideTemplate
@@ -25,7 +26,6 @@ from kumppani.cooperation.tests.factories import (
     LiaisonFactory,
 )
 from kumppani.core.markdown import render_markdown
-from kumppani.core.testing import World
 
 pytestmark = pytest.mark.django_db
 

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign
+from kumppani.accounts.testing import World
 from kumppani.associations.tests.factories import UserFactory
 from kumppani.cooperation.models import GuideStatus, GuideVersion
 from kumppani.cooperation.tests.factories import (
@@ -30,7 +31,6 @@ from kumppani.cooperation.tests.factories import (
     GuideVersionFactory,
     LiaisonFactory,
 )
-from kumppani.core.testing import World
 from kumppani.geography.models import Municipality
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 Each app's module defines ``PAGES: dict[str, Case]`` keyed by URL name ("associations:edit") and
 ``API: dict[str, Case]`` keyed by "METHOD /api/v1/path/{param}" exactly as in the OpenAPI
 document. ``test_permissions`` fails when a URL or API operation has no entry, and checks every
-role of the shared test world (kumppani.core.testing) against the expected outcome.
+role of the shared test world (kumppani.accounts.testing) against the expected outcome.
 
 Outcomes: an HTTP status, a tuple of acceptable statuses, or LOGIN (redirect to the login page).
 """
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kumppani.core.testing import ROLES, World
+from kumppani.accounts.testing import ROLES, World
 
 LOGIN = "login"
 OK = (200, 302)

@@ -5,8 +5,8 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 
+from kumppani.accounts.testing import World
 from kumppani.associations.services import association_update
-from kumppani.core.testing import World
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kumppani.accounts.services import api_token_create
-from kumppani.core.testing import ROLES, World
+from kumppani.accounts.testing import ROLES, World
 from kumppani.core.tests.matrix import LOGIN, Case
 
 # Third-party and framework URLs, tested by their own projects.

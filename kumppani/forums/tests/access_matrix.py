@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.core.tests.matrix import (
     CREATED,
     LIAISON,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from kumppani.accounts.services import api_token_create
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.forums.models import Forum, ForumType
 from kumppani.forums.tests.factories import ForumFactory
 

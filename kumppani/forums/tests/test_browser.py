@@ -11,7 +11,7 @@ from django.core import mail
 from django.utils import timezone
 
 from conftest import assert_accessible, login
-from kumppani.core.testing import build_world
+from kumppani.accounts.testing import build_world
 from kumppani.forums.models import CooperationPlan, Forum
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

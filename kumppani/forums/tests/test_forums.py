@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.testing import World
 from kumppani.core.cycle import cycle_items
-from kumppani.core.testing import World
 from kumppani.forums.models import (
     Attendance,
     CooperationPlan,

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign
+from kumppani.accounts.testing import World
 from kumppani.associations.models import Category
 from kumppani.associations.tests.factories import AssociationFactory, UserFactory
-from kumppani.core.testing import World
 from kumppani.forums.models import InvitationBatch, InvitationDelivery
 from kumppani.forums.services.invitations import invitation_batch_send
 from kumppani.forums.tests.factories import ForumFactory

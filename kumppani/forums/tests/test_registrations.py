@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign
+from kumppani.accounts.testing import World
 from kumppani.associations.tests.factories import AssociationFactory, UserFactory
-from kumppani.core.testing import World
 from kumppani.forums.models import ForumType, Registration
 from kumppani.forums.tests.factories import ForumFactory
 

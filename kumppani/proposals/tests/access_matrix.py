@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.core.tests.matrix import (
     CREATED,
     OK,

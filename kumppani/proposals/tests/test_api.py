@@ -8,7 +8,7 @@ from django.test import Client
 
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import api_token_create, role_assign
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.proposals import api as proposals_api
 from kumppani.proposals.models import Proposal
 from kumppani.welfare.tests.factories import ThemeFactory

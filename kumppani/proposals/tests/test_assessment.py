@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign
+from kumppani.accounts.testing import World
 from kumppani.associations.tests.factories import UserFactory
-from kumppani.core.testing import World
 from kumppani.proposals.decisions import decision_record
 from kumppani.proposals.grouping_services import proposals_regroup
 from kumppani.proposals.models import Decision, Proposal, ProposalGroup, ProposerType

@@ -11,8 +11,8 @@ import pytest
 from conftest import assert_accessible, login
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign
+from kumppani.accounts.testing import build_world
 from kumppani.associations.tests.factories import UserFactory
-from kumppani.core.testing import build_world
 from kumppani.proposals.models import Proposal, ProposerType
 from kumppani.proposals.services import proposal_create
 from kumppani.welfare.tests.factories import GoalFactory

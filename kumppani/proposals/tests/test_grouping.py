@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.proposals.analysis import lemma_document
 from kumppani.proposals.grouping import cluster_documents, pairwise_precision_recall
 from kumppani.proposals.grouping_services import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.core.tests.matrix import LIAISON, OK, REP, api_public, only, public
 from kumppani.surveys.models import Invitation
 from kumppani.surveys.services import invitations_for_associations

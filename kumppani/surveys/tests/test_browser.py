@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from conftest import assert_accessible, login
-from kumppani.core.testing import build_world
+from kumppani.accounts.testing import build_world
 from kumppani.surveys.models import Survey
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.surveys.tests.factories import build_survey
 
 pytestmark = pytest.mark.django_db

@@ -14,10 +14,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from kumppani.accounts.testing import World
 from kumppani.associations.models import Category
 from kumppani.associations.tests.factories import AssociationFactory
 from kumppani.core.spreadsheets import safe_cell
-from kumppani.core.testing import World
 from kumppani.surveys.exports import export_csv, export_xlsx
 from kumppani.surveys.models import Answer, Invitation, ResponseStatus, Scope
 from kumppani.surveys.results import premises_statistics, results_for

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.surveys.models import Answer, Invitation, Question, ResponseStatus, Survey
 from kumppani.surveys.services import invitations_for_associations, response_save, response_submit
 from kumppani.surveys.tests.factories import Built, InvitationFactory, build_survey

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.core.tests.matrix import (
     CREATED,
     LIAISON,

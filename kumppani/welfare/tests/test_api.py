@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from kumppani.accounts.services import api_token_create
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.welfare import services
 from kumppani.welfare.models import IndicatorKind
 from kumppani.welfare.tests.factories import (

@@ -10,8 +10,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from kumppani.accounts.testing import World
 from kumppani.core.spreadsheets import safe_cell
-from kumppani.core.testing import World
 from kumppani.welfare.tests.factories import (
     MeasureFactory,
     PlanFactory,

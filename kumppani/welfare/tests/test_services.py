@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from kumppani.accounts.testing import World
 from kumppani.associations.models import Category
 from kumppani.associations.tests.factories import AssociationFactory
 from kumppani.core.cycle import cycle_items
-from kumppani.core.testing import World
 from kumppani.welfare import services
 from kumppani.welfare.models import IndicatorKind, Measure, MeasureStatus, PlanStatus, RollupMethod
 from kumppani.welfare.selectors import metric_values, plan_tree, rollup

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign
+from kumppani.accounts.testing import World
 from kumppani.associations.tests.factories import AssociationFactory, UserFactory
-from kumppani.core.testing import World
 from kumppani.welfare import services
 from kumppani.welfare.models import IndicatorKind, Measure, Observation, Plan
 from kumppani.welfare.tests.factories import (
