@@ -1,4 +1,4 @@
-"""Sections other apps contribute to shared pages (the municipality page, "My pages").
+"""Sections apps contribute to shared pages (home, the municipality page, "My pages", ...).
 
 An app registers a provider in its ``AppConfig.ready()``; geography and core stay unaware of the
 apps that build on them. Each provider runs a constant number of queries.
@@ -36,6 +36,7 @@ def panels_for(page: str, request: HttpRequest, obj: Any) -> list[Panel]:
     return sorted(found, key=lambda panel: panel.order)
 
 
+HOME_PAGE = "home"
 MUNICIPALITY_PAGE = "municipality"
 REGION_PAGE = "region"
 DASHBOARD = "dashboard"

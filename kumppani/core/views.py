@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from kumppani.accounts import access
-from kumppani.accounts.models import RoleAssignment
-from kumppani.associations.models import Association, Category
 from kumppani.core.page_cache import public_page
-from kumppani.core.panels import DASHBOARD, panels_for
+from kumppani.core.panels import DASHBOARD, HOME_PAGE, panels_for
 from kumppani.geography.models import Region
 
 
@@ -25,8 +21,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "regions": Region.objects.order_by("name_fi"),
-        "categories": Category.objects.annotate(n=Count("associations")),
-        "association_count": Association.objects.filter(is_active=True).count(),
+        "panels": panels_for(HOME_PAGE, request, None),
     }
     return render(request, "core/home.html", context)
 
@@ -34,12 +29,5 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    roles = RoleAssignment.objects.filter(user=access.authenticated_user(request)).select_related(
-        "association", "municipality", "region"
-    )
-    context = {
-        "roles": roles,
-        "can_manage_roles": access.can_assign_roles(request.user),
-        "panels": panels_for(DASHBOARD, request, request.user),
-    }
+    context = {"panels": panels_for(DASHBOARD, request, request.user)}
     return render(request, "core/dashboard.html", context)

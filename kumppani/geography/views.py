@@ -2,13 +2,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from django.core.cache import cache
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from kumppani.associations.models import Association, Category
 from kumppani.core.page_cache import public_page
 from kumppani.core.panels import MUNICIPALITY_PAGE, REGION_PAGE, panels_for
 from kumppani.geography.maps import region_map
@@ -40,41 +37,12 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _categories() -> list[Category]:
-    """The association categories: reference data, cached (a fresh copy on every get)."""
-    categories: list[Category] | None = cache.get("geography-categories")
-    if categories is None:
-        categories = list(Category.objects.all())
-        cache.set("geography-categories", categories, 600)
-    return categories
-
-
 @require_GET
 @public_page
 def municipality_detail(request: HttpRequest, code: str) -> HttpResponse:
     municipality = municipality_or_404(code)
-    at_home = Association.objects.filter(home_municipality=municipality, is_active=True)
-    # Counts per category from the link table, for this municipality's associations only (an
-    # annotated Count over every category link read all 100,000 associations' links).
-    per_category = dict(
-        Association.categories.through.objects.filter(
-            association__home_municipality=municipality, association__is_active=True
-        )
-        .values_list("category_id")
-        .annotate(n=Count("association_id"))
-        .order_by()
-    )
-    categories = []
-    for category in _categories():
-        if per_category.get(category.pk):
-            category.n = per_category[category.pk]  # type: ignore[attr-defined]
-            categories.append(category)
-    recent = at_home.only("name_fi", "name_sv").order_by("-created_at")[:10]
     context = {
         "municipality": municipality,
-        "categories": categories,
-        "association_count": at_home.count(),
-        "recent": recent,
         "panels": panels_for(MUNICIPALITY_PAGE, request, municipality),
     }
     return render(request, "geography/municipality_detail.html", context)

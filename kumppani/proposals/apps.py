@@ -6,6 +6,9 @@ class ProposalsConfig(AppConfig):
     label = "proposals"
 
     def ready(self) -> None:
+        from kumppani.proposals.hooks import pool_survey_proposal
         from kumppani.proposals.panels import register_panels
+        from kumppani.surveys.pool import register_proposal_pool
 
         register_panels()
+        register_proposal_pool(pool_survey_proposal)

@@ -137,14 +137,19 @@ def test_new_proposals_are_grouped_on_rerun_without_touching_locked_groups(world
 
 @pytest.mark.django_db
 def test_large_pool_is_regrouped_in_the_background_from_the_page(
-    world: World, client_for: Any, monkeypatch: pytest.MonkeyPatch
+    world: World,
+    client_for: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     from kumppani.proposals.models import GroupingJob
     from kumppani.proposals.views import board
 
     monkeypatch.setattr(board, "SYNC_LIMIT", 1)
     _pool(world)
-    response = client_for("liaison").post(reverse("proposals:regroup", args=["276"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("liaison").post(reverse("proposals:regroup", args=["276"]))
+        assert GroupingJob.objects.get().status == "queued"  # the task waits for the commit
     assert response.status_code == 302
     assert GroupingJob.objects.get().status == "done"
     assert not Proposal.objects.filter(municipality=world.municipality, group=None).exists()

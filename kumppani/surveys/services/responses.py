@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,9 +22,8 @@ from kumppani.surveys.models import (
     Response,
     ResponseStatus,
 )
+from kumppani.surveys.pool import SurveyProposal, proposal_pool_add
 from kumppani.surveys.values import Value, canonical, fingerprint, is_empty, stored_value
-
-logger = logging.getLogger(__name__)
 
 
 class SurveyClosedError(ValidationError):
@@ -168,17 +165,6 @@ def missing_required(response: Response) -> list[Question]:
     return [q for q in questions if is_empty(q, stored_value(q, answers.get(q.pk)))]
 
 
-def _pool_create(**kwargs: Any) -> int | None:
-    """Hand a proposal to the proposal pool (kumppani.proposals), if that app provides it."""
-    try:
-        from kumppani.proposals.services import proposal_create
-    except ImportError:
-        logger.warning("kumppani.proposals.services.proposal_create is not available")
-        return None
-    proposal = proposal_create(**kwargs)
-    return int(proposal.pk)
-
-
 @transaction.atomic
 def response_submit(*, invitation: Invitation, user: User | None = None) -> Response:
     survey = invitation.survey
@@ -204,18 +190,18 @@ def response_submit(*, invitation: Invitation, user: User | None = None) -> Resp
     for item in items:
         if municipality is None:
             break
-        pool_id = _pool_create(
-            municipality=municipality,
-            text=item.text,
-            proposer_type=invitation.kind,
-            source="survey",
-            theme=item.answer.question.section.theme,
-            association=invitation.association,
-            proposer_name=invitation.display_name,
-            together=item.mode == ProposalMode.TOGETHER,
-            survey=survey,
-            actor=response.submitted_by,
+        pool_id = proposal_pool_add(
+            SurveyProposal(
+                municipality=municipality,
+                survey=survey,
+                text=item.text,
+                proposer_type=invitation.kind,
+                proposer_name=invitation.display_name,
+                together=item.mode == ProposalMode.TOGETHER,
+                theme=item.answer.question.section.theme,
+                association=invitation.association,
+                created_by=response.submitted_by,
+            )
         )
-        if pool_id is not None:
-            ProposalItem.objects.filter(pk=item.pk).update(pool_proposal_id=pool_id)
+        ProposalItem.objects.filter(pk=item.pk).update(pool_proposal_id=pool_id)
     return response
