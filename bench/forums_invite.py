@@ -49,8 +49,8 @@ def build(city_code: str) -> dict[str, Any]:
     from django.utils import timezone
 
     from kumppani.accounts.models import Role, RoleAssignment, User
+    from kumppani.accounts.testing import reference_data_ensure
     from kumppani.associations.models import Association, Category
-    from kumppani.core.testing import reference_data_ensure
     from kumppani.forums.models import Forum, ForumType
     from kumppani.geography.models import Municipality
 

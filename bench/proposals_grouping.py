@@ -203,7 +203,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext, setup_test_environment
     from django.urls import reverse
 
-    from kumppani.core.testing import reference_data_ensure
+    from kumppani.accounts.testing import reference_data_ensure
     from kumppani.proposals.grouping import pairwise_precision_recall
     from kumppani.proposals.grouping_services import proposals_regroup
     from kumppani.proposals.models import Proposal, ProposalGroup

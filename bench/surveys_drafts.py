@@ -76,7 +76,7 @@ import json, sys, datetime as dt
 import django
 django.setup()
 from django.utils import timezone
-from kumppani.core.testing import reference_data_ensure
+from kumppani.accounts.testing import reference_data_ensure
 from kumppani.geography.models import Municipality
 from kumppani.surveys.models import Invitation, QuestionKind
 from kumppani.surveys.services import question_create, section_create, survey_create

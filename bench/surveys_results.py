@@ -170,7 +170,7 @@ def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         from kumppani.accounts.models import Role, RoleAssignment, User
-        from kumppani.core.testing import reference_data_ensure
+        from kumppani.accounts.testing import reference_data_ensure
         from kumppani.geography.models import Municipality
 
         reference_data_ensure()

@@ -33,10 +33,14 @@ def email_template(settings: Any, tmp_path: Path) -> str:
     return "probe/mail.txt"
 
 
+# A msgid of the associations catalogue (a variable, so makemessages does not copy it here).
+SUBJECT = "Invitation to represent %(name)s"
+
+
 def _email(template: str, language: str) -> Email:
     return Email(
         to=["maja@example.org"],
-        subject=gettext_lazy("Invitation to represent %(name)s"),
+        subject=gettext_lazy(SUBJECT),
         subject_params={"name": "Byaföreningen & co"},
         template=template,
         context={"name": "Byaföreningen & co"},
