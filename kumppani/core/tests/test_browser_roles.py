@@ -9,9 +9,9 @@ import pytest
 from conftest import assert_accessible, login
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign
+from kumppani.accounts.testing import build_world
 from kumppani.associations.tests.factories import UserFactory
 from kumppani.core.role_pages import ROLE_PAGES, WIDTHS
-from kumppani.core.testing import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
