@@ -10,8 +10,8 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from kumppani.accounts.services import api_token_create
+from kumppani.accounts.testing import World
 from kumppani.api.api import django_validation_error
-from kumppani.core.testing import World
 from kumppani.welfare.tests.factories import MeasureFactory
 
 pytestmark = pytest.mark.django_db
