@@ -20,6 +20,7 @@ from kumppani.accounts.models import Role, User
 from kumppani.accounts.services import role_assign, user_get_or_create
 from kumppani.associations.demo import DEMO_PASSWORD
 from kumppani.associations.models import Association
+from kumppani.cooperation.models import Body
 from kumppani.forums.models import (
     Attendance,
     CooperationPlan,
@@ -196,12 +197,7 @@ def _pohjois_karjala(today: dt.date) -> None:
     RegularityTarget.objects.get_or_create(
         municipality=joensuu, defaults={"per_year_min": 3, "per_year_max": 4}
     )
-    try:
-        from kumppani.cooperation.models import Body
-
-        council = Body.objects.filter(municipality=joensuu, name_fi__icontains="neuvottelu").first()
-    except ImportError:  # pragma: no cover
-        council = None
+    council = Body.objects.filter(municipality=joensuu, name_fi__icontains="neuvottelu").first()
     if council is not None:
         for months in (2, 8):
             _forum(

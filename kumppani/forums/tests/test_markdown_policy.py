@@ -28,7 +28,7 @@ def test_minutes_and_guide_follow_one_markdown_policy(world: World, client: Any)
     forum = ForumFactory.create(municipalities=[world.municipality])
     forum_record_outcome(forum=forum, minutes=TEXT, outcomes="")
     minutes = client.get(forum.get_absolute_url()).content.decode()
-    version = cooperation.guide_start(municipality=world.municipality, user=world.liaison)
+    version = cooperation.guide_start(municipality=world.municipality, actor=world.liaison)
     version = cooperation.guide_draft_save(version=version, narrative={"strategy": {"fi": TEXT}})
     guide = next(
         s.narrative_html

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.surveys.models import QuestionKind, Scope, Survey
 from kumppani.surveys.services import question_create, survey_create, survey_update
 from kumppani.surveys.tests.factories import SectionFactory, SurveyFactory
