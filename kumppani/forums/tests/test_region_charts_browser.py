@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 
 from conftest import assert_accessible, login
+from kumppani.accounts.testing import build_world
 from kumppani.cooperation.tests.factories import GuideVersionFactory, LiaisonFactory
-from kumppani.core.testing import build_world
 from kumppani.core.tests.test_browser_roles import assert_fits_horizontally
 from kumppani.forums.tests.factories import ForumFactory
 from kumppani.surveys.models import Invitation, Scope

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.proposals.decisions import decision_record
 from kumppani.proposals.grouping_services import match_by_overlap, proposals_regroup
 from kumppani.proposals.models import Criterion, Proposal, ProposalGroup

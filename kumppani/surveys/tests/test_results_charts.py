@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from kumppani.accounts.testing import World
 from kumppani.core.rounding import mean, percent
-from kumppani.core.testing import World
 from kumppani.surveys.models import Invitation, Scope
 from kumppani.surveys.results import latest_premises_survey, results_for
 from kumppani.surveys.selectors import survey_structure

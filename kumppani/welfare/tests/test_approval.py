@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.welfare import services
 from kumppani.welfare.models import ApprovalStage, PlanStatus
 from kumppani.welfare.tests.factories import PlanFactory
