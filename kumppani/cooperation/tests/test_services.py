@@ -24,7 +24,7 @@ from kumppani.cooperation.tests.factories import (
     GoodPracticeFactory,
     LiaisonFactory,
 )
-from kumppani.core.testing import World
+from kumppani.core.testing import World, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -158,7 +158,8 @@ def _docx() -> bytes:
 @pytest.mark.parametrize(
     ("name", "content", "ok"),
     [
-        ("sopimus.pdf", b"%PDF-1.7 ...", True),
+        ("sopimus.pdf", pdf_bytes(), True),
+        ("sopimus.pdf", b"%PDF-1.7 ...", False),
         ("sopimus.docx", _docx(), True),
         ("sopimus.docx", b"PK\x03\x04 not really a document", False),
         ("sopimus.exe", b"MZ...", False),
