@@ -141,4 +141,3 @@ def replaced_files_deleted(obj: models.Model) -> Iterator[None]:
         old = before.get(field.name) or ""
         if old and getattr(obj, field.name).name != old:
             file_delete_on_commit(field.storage, old)
-
