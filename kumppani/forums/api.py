@@ -110,9 +110,12 @@ class ForumQuery(Schema):
 
 
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    if value is not None and timezone.is_naive(value):
-        return timezone.make_aware(value, timezone.get_default_timezone())
-    return value
+    """In UTC: an offset such as +21:54 is valid ISO 8601 but out of PostgreSQL's range."""
+    if value is None:
+        return None
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, timezone.get_default_timezone())
+    return value.astimezone(dt.UTC)
 
 
 @router.get("/forums", response=Page[ForumOut], summary="List forums (newest first)")

@@ -8,10 +8,13 @@ walked here with its Python API.)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import (
@@ -28,7 +31,7 @@ from kumppani.forums.tests.factories import ForumFactory
 from kumppani.welfare.tests.factories import MeasureFactory
 from kumppani.wsgi import application
 
-MAX_EXAMPLES = 5
+MAX_EXAMPLES = 10
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -100,7 +103,22 @@ def run_operation(
     return statuses
 
 
+@pytest.fixture
+def connections_kept() -> Iterator[None]:
+    """Requests through the WSGI application keep the test's database connection (Django would
+    close it at the end of each request: it is inside the test's transaction), as the test
+    client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("connections_kept")
 def test_the_api_answers_as_its_openapi_document_says(world: World) -> None:
     token = api_token_create(user=world.admin)
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
