@@ -7,6 +7,8 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/kumppani
 MANAGE := $(BIN)/python manage.py
 export DJANGO_SETTINGS_MODULE := kumppani.settings
+# Development runs (demo, tests, screenshots, bench) may use the development SECRET_KEY.
+export KUMPPANI_ENV ?= development
 
 .PHONY: demo test install system-deps assets screenshots lint typecheck checks translations messages pytest-sqlite pytest-pg bench clean
 

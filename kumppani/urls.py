@@ -21,3 +21,9 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.welfare.urls")),
     prefix_default_language=True,
 )
+
+# Under /api/ these answer JSON; elsewhere Django's pages (templates in core).
+handler400 = "kumppani.api.errors.bad_request"
+handler403 = "kumppani.api.errors.permission_denied"
+handler404 = "kumppani.api.errors.not_found"
+handler500 = "kumppani.api.errors.server_error"

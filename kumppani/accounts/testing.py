@@ -98,3 +98,16 @@ def build_world() -> World:
         other_association=other,
         **people,
     )
+
+
+def pdf_bytes() -> bytes:
+    """A real one-page PDF, as an upload test needs."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

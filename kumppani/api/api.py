@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from kumppani.api.openapi import KumppaniAPI
 from kumppani.api.parser import StrictJSONParser
 from kumppani.associations.api import router as associations_router
 from kumppani.cooperation.api import router as cooperation_router
@@ -18,7 +18,7 @@ from kumppani.proposals.api import router as proposals_router
 from kumppani.surveys.api import router as surveys_router
 from kumppani.welfare.api import router as welfare_router
 
-api = NinjaAPI(
+api = KumppaniAPI(
     title="Kumppani API",
     version="1",
     description="Municipality–association cooperation data. Reads are public; writes need "

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Router
@@ -15,6 +16,7 @@ from ninja import Router
 from kumppani.api.auth import token_auth
 from kumppani.api.lookups import municipality_by_code, one_of
 from kumppani.api.pagination import Page, paginate
+from kumppani.api.schemas import Created
 from kumppani.associations.models import Association
 from kumppani.cooperation import access, selectors, services
 from kumppani.cooperation.api_schemas import (
@@ -23,7 +25,6 @@ from kumppani.cooperation.api_schemas import (
     AgreementOut,
     BodyIn,
     BodyOut,
-    Created,
     GuideOut,
     LiaisonIn,
     LiaisonOut,
@@ -42,6 +43,10 @@ def _association(pk: int | None, field: str = "association_id") -> Association |
     if pk is None:
         return None
     return one_of(Association.objects.all(), pk, field=field, message=_("Unknown association."))
+
+
+def _created(request: HttpRequest, pk: int, path: str) -> dict[str, Any]:
+    return {"id": pk, "url": request.build_absolute_uri(path)}
 
 
 # --- liaisons --------------------------------------------------------------------------------
@@ -84,12 +89,14 @@ def liaison_create(request: HttpRequest, code: str, payload: LiaisonIn) -> tuple
     response=GuideOut,
     summary="The latest published cooperation guide (404 when none is published)",
 )
-def guide(request: HttpRequest, code: str, language: str = "") -> dict[str, Any]:
+def guide(
+    request: HttpRequest, code: str, language: Literal["fi", "sv", "en"] | None = None
+) -> dict[str, Any]:
     municipality = municipality_or_404(code)
     version = selectors.guide_latest_published(municipality=municipality)
     if version is None:
         raise Http404
-    lang = language if language in ("fi", "sv", "en") else (get_language() or "fi")[:2]
+    lang = language or (get_language() or "fi")[:2]
     sections = guide_sections(municipality=municipality, version=version, language=lang)
     return {
         "municipality": municipality.code,
@@ -158,7 +165,7 @@ def body_create(request: HttpRequest, code: str, payload: BodyIn) -> tuple[int, 
             )
             member["person_name"] = member.pop("name")
             services.body_member_add(body=created, association=association, **member)
-    return 201, {"id": created.pk}
+    return 201, _created(request, created.pk, created.get_absolute_url())
 
 
 # --- partnership agreements ------------------------------------------------------------------
@@ -192,7 +199,7 @@ def agreement_create(request: HttpRequest, code: str, payload: AgreementIn) -> t
     created = services.agreement_create(
         municipality=municipality, association=association, actor=request.user, **data
     )
-    return 201, {"id": created.pk}
+    return 201, _created(request, created.pk, reverse("cooperation:agreement", args=[created.pk]))
 
 
 # --- good practices --------------------------------------------------------------------------
@@ -228,7 +235,7 @@ def practice_create(request: HttpRequest, payload: PracticeIn) -> tuple[int, Any
         origin_municipality=origin,
         **data,
     )
-    return 201, {"id": created.pk}
+    return 201, _created(request, created.pk, created.get_absolute_url())
 
 
 @router.post(
@@ -249,4 +256,4 @@ def adoption_create(request: HttpRequest, pk: int, payload: AdoptionIn) -> tuple
         note=payload.note,
         actor=request.auth,  # type: ignore[attr-defined]
     )
-    return 201, {"id": adoption.pk}
+    return 201, _created(request, adoption.pk, found.get_absolute_url())

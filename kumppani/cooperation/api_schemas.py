@@ -222,7 +222,3 @@ class AdoptionIn(Schema):
     municipality: str = Field(min_length=1, max_length=3)
     adopted_on: dt.date
     note: str = Field(default="", max_length=2000)
-
-
-class Created(Schema):
-    id: int

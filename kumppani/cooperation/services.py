@@ -30,6 +30,7 @@ from kumppani.cooperation.models import (
     Liaison,
     PartnershipAgreement,
 )
+from kumppani.core.uploads import replaced_files_deleted
 from kumppani.geography.models import Municipality
 
 M = TypeVar("M", bound=models.Model)
@@ -110,11 +111,12 @@ def _assign(obj: M, fields: Mapping[str, Any], allowed: type[Mapping[str, Any]])
     unknown = set(fields) - allowed.__optional_keys__ - allowed.__required_keys__  # type: ignore[attr-defined]
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
-    for key, value in fields.items():
-        # save_form_data understands a cleared file (False) as well as plain values.
-        obj._meta.get_field(key).save_form_data(obj, value)  # type: ignore[union-attr]
-    obj.full_clean()
-    obj.save()
+    with replaced_files_deleted(obj):  # a replaced or cleared attachment leaves storage
+        for key, value in fields.items():
+            # save_form_data understands a cleared file (False) as well as plain values.
+            obj._meta.get_field(key).save_form_data(obj, value)  # type: ignore[union-attr]
+        obj.full_clean()
+        obj.save()
     return obj
 
 

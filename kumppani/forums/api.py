@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -18,6 +18,7 @@ from kumppani.api.auth import token_auth
 from kumppani.api.links import absolute_url
 from kumppani.api.lookups import FieldErrors, municipalities_by_code
 from kumppani.api.pagination import Page, paginate
+from kumppani.api.schemas import Created
 from kumppani.forums import access
 from kumppani.forums.calendar import forum_calendar
 from kumppani.forums.models import Forum, ForumType
@@ -99,14 +100,9 @@ class ForumIn(Schema):
     themes: str = Field(default="", max_length=20_000)
 
 
-class Created(Schema):
-    id: int
-    url: str
-
-
 class ForumQuery(Schema):
     municipality: str = Field(default="", max_length=3, description="municipality code")
-    type: str = Field(default="", max_length=24)
+    type: ForumTypeName | None = Field(default=None, description="forum type")
     region: str = Field(default="", max_length=2, description="region code")
     date_from: dt.date | None = Field(default=None, alias="from")
     date_to: dt.date | None = Field(default=None, alias="to")
@@ -114,20 +110,21 @@ class ForumQuery(Schema):
 
 
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    if value is not None and timezone.is_naive(value):
-        return timezone.make_aware(value, timezone.get_default_timezone())
-    return value
+    """In UTC: an offset such as +21:54 is valid ISO 8601 but out of PostgreSQL's range."""
+    if value is None:
+        return None
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, timezone.get_default_timezone())
+    return value.astimezone(dt.UTC)
 
 
 @router.get("/forums", response=Page[ForumOut], summary="List forums (newest first)")
 def forums(request: HttpRequest, filters: Query[ForumQuery]) -> dict[str, Any]:
-    if filters.type and filters.type not in ForumType.values:
-        raise ValidationError({"type": [_("Unknown forum type.")]})
     qs = forum_list(
         filters=ForumFilter(
             municipality=filters.municipality,
             region=filters.region,
-            type=filters.type,
+            type=filters.type or "",
             date_from=filters.date_from,
             date_to=filters.date_to,
         )

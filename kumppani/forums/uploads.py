@@ -6,7 +6,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from kumppani.core.uploads import content_matches_extension, extension_of
+from kumppani.core.uploads import (
+    ARCHIVE_TOO_LARGE,
+    archive_too_large,
+    content_matches_extension,
+    extension_of,
+)
 from kumppani.forums.models.network import ALLOWED_EXTENSIONS, MAX_UPLOAD
 
 
@@ -16,6 +21,8 @@ def validate_material(file: UploadedFile) -> None:
         raise ValidationError({"file": _("Only PDF, ODT, DOCX and PPTX files can be shared.")})
     if (file.size or 0) > MAX_UPLOAD:
         raise ValidationError({"file": _("The file is larger than 10 MB.")})
+    if archive_too_large(file):
+        raise ValidationError({"file": ARCHIVE_TOO_LARGE})
     if not content_matches_extension(file):
         raise ValidationError(
             {

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -34,6 +34,8 @@ from kumppani.welfare.models import Theme
 router = Router(tags=["proposals"])
 
 SYNC_LIMIT = grouping_services.SYNC_LIMIT
+DecisionName = Literal["adopted", "merged", "forwarded", "rejected"]
+assert set(DecisionName.__args__) == set(Decision.values)  # type: ignore[attr-defined]
 
 
 class ProposalIn(Schema):
@@ -270,13 +272,14 @@ def groups(request: HttpRequest, municipality: str, page: int = 1) -> dict[str, 
     summary="Decisions of the wellbeing working group on proposals",
 )
 def decisions(
-    request: HttpRequest, municipality: str = "", decision: str = "", page: int = 1
+    request: HttpRequest,
+    municipality: str = "",
+    decision: DecisionName | None = None,
+    page: int = 1,
 ) -> dict[str, Any]:
     qs = Proposal.objects.exclude(decision="").select_related("measure").order_by("id")
     if municipality:
         qs = qs.filter(municipality=municipality_by_code(municipality))
     if decision:
-        if decision not in Decision.values:
-            raise ValidationError({"decision": [_("Unknown decision.")]})
         qs = qs.filter(decision=decision)
     return paginate(request, qs, page)

@@ -7,7 +7,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.uploads import content_matches_extension, extension_of
+from kumppani.core.uploads import (
+    ARCHIVE_TOO_LARGE,
+    archive_too_large,
+    content_matches_extension,
+    extension_of,
+)
 
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 ATTACHMENT_EXTENSIONS = {".pdf", ".odt", ".docx"}
@@ -18,6 +23,8 @@ def validate_attachment(file: UploadedFile) -> None:
         raise ValidationError(_("Attach a PDF, ODT or DOCX file."), code="file_type")
     if file.size is not None and file.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(_("The file is larger than 5 MB."), code="file_size")
+    if archive_too_large(file):
+        raise ValidationError(ARCHIVE_TOO_LARGE, code="file_content")
     if not content_matches_extension(file):
         raise ValidationError(
             _("The file's content does not match its type (PDF, ODT or DOCX)."),

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from kumppani.accounts.testing import World
+from kumppani.accounts.testing import World, pdf_bytes
 from kumppani.cooperation import services
 from kumppani.cooperation.guide_render import narrative_diff
 from kumppani.cooperation.models import GuideStatus, GuideTemplate
@@ -159,7 +159,8 @@ def _docx() -> bytes:
 @pytest.mark.parametrize(
     ("name", "content", "ok"),
     [
-        ("sopimus.pdf", b"%PDF-1.7 ...", True),
+        ("sopimus.pdf", pdf_bytes(), True),
+        ("sopimus.pdf", b"%PDF-1.7 ...", False),
         ("sopimus.docx", _docx(), True),
         ("sopimus.docx", b"PK\x03\x04 not really a document", False),
         ("sopimus.exe", b"MZ...", False),

@@ -111,3 +111,14 @@ def test_ics_is_valid_icalendar(world: World) -> None:
 def test_operations_in_openapi() -> None:
     paths = Client().get("/api/v1/openapi.json").json()["paths"]
     assert {"/api/v1/forums", "/api/v1/forums/{pk}", "/api/v1/forums/{pk}.ics"} <= set(paths)
+
+
+def test_a_start_with_an_unusual_utc_offset_is_stored_as_the_same_instant(world: World) -> None:
+    response = _post(
+        world,
+        "liaison",
+        _payload(start="2027-03-01T23:34:00+21:54", end="2027-03-02T06:00:00+00:00"),
+    )
+    assert response.status_code == 201, response.content
+    forum = Forum.objects.get(pk=response.json()["id"])
+    assert forum.start == dt.datetime(2027, 3, 1, 1, 40, tzinfo=dt.UTC)
