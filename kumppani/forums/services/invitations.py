@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,8 +30,6 @@ from kumppani.forums.models import (
     InvitationBatch,
     InvitationDelivery,
 )
-
-CHUNK = 500
 
 
 def invited_associations(batch: InvitationBatch) -> QuerySet[Association]:
@@ -149,14 +148,14 @@ def invitation_batch_send(*, batch_id: int) -> int:
     )
     forum = batch.forum
     sent = 0
+    domain = urlsplit(settings.SITE_ROOT).hostname or "kumppani"
     with translation.override(batch.language):
         url = settings.SITE_ROOT + forum.get_absolute_url()
         subject = _("Invitation: %(title)s") % {"title": forum}
         connection = get_connection()
-        for start in range(0, len(pending), CHUNK):
-            chunk = pending[start : start + CHUNK]
-            messages = []
-            for _pk, user_id in chunk:
+        connection.open()
+        try:
+            for pk, user_id in pending:
                 person = people.get(user_id)
                 if person is None:
                     continue
@@ -164,16 +163,25 @@ def invitation_batch_send(*, batch_id: int) -> int:
                     "forums/email/invitation.txt",
                     {"forum": forum, "person": person, "url": url},
                 )
-                messages.append(
-                    EmailMessage(
-                        subject=subject, body=body, to=[person.email], connection=connection
-                    )
+                message = EmailMessage(
+                    subject=subject,
+                    body=body,
+                    to=[person.email],
+                    connection=connection,
+                    # The same id if ever sent again, so a duplicate can be recognised.
+                    headers={"Message-ID": f"<invitation.{batch.pk}.{user_id}@{domain}>"},
                 )
-            connection.send_messages(messages)
-            InvitationDelivery.objects.filter(pk__in=[pk for pk, _u in chunk]).update(
-                sent_at=timezone.now()
-            )
-            sent += len(messages)
+                # Claim, send, commit: a worker killed at any point resends at most this one
+                # email, and two workers running the batch never send the same one.
+                with transaction.atomic():
+                    claimed = InvitationDelivery.objects.filter(pk=pk, sent_at__isnull=True).update(
+                        sent_at=timezone.now()
+                    )
+                    if claimed:
+                        connection.send_messages([message])
+                        sent += 1
+        finally:
+            connection.close()
     InvitationBatch.objects.filter(pk=batch_id).update(
         status=InvitationBatch.Status.SENT,
         association_count=association_count,
