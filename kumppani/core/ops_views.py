@@ -36,7 +36,9 @@ def healthz_ready(request: HttpRequest) -> JsonResponse:
 def database_unavailable(request: HttpRequest) -> HttpResponse:
     """The translated 503 page; it touches neither the database nor the session."""
     response = HttpResponse(
-        render_to_string("503.html", request=None), status=503, content_type="text/html"
+        render_to_string("503.html", request=None),
+        status=503,
+        content_type="text/html; charset=utf-8",
     )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response

@@ -124,6 +124,7 @@ def test_database_down_gives_the_translated_503_page_and_recovers(
         down = client.get(f"/{language}/")
     assert down.status_code == 503
     assert down["Retry-After"] == "5"
+    assert down["Content-Type"] == "text/html; charset=utf-8"
     assert heading in down.content.decode()
     assert f'lang="{language}"' in down.content.decode()
     assert client.get(f"/{language}/").status_code == 200
