@@ -10,7 +10,7 @@ export DJANGO_SETTINGS_MODULE := kumppani.settings
 # Development runs (demo, tests, screenshots, bench) may use the development SECRET_KEY.
 export KUMPPANI_ENV ?= development
 
-.PHONY: demo test install system-deps assets screenshots lint typecheck checks translations messages pytest-sqlite pytest-pg bench clean
+.PHONY: demo test install system-deps assets screenshots lint typecheck checks translations messages pytest-sqlite pytest-pg bench clean prod-local backup restore bench-faults bench-scaleout
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,36 @@ screenshots: install system-deps assets
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# The production layout here (Procfile, honcho): gunicorn, db_worker, against the machine's
+# PostgreSQL and Redis. Override PROD_DATABASE_URL, REDIS_URL, WEB_CONCURRENCY, BIND.
+PROD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kumppani_prod
+REDIS_URL ?= redis://127.0.0.1:6379/0
+prod-local: install assets
+	createdb -h 127.0.0.1 -U postgres $(lastword $(subst /, ,$(PROD_DATABASE_URL))) 2>/dev/null || true
+	DATABASE_URL=$(PROD_DATABASE_URL) $(MANAGE) compile_translations
+	DATABASE_URL=$(PROD_DATABASE_URL) $(MANAGE) migrate --noinput
+	DATABASE_URL=$(PROD_DATABASE_URL) $(MANAGE) collectstatic --noinput -v 0
+	DATABASE_URL=$(PROD_DATABASE_URL) $(MANAGE) seed_demo
+	DATABASE_URL=$(PROD_DATABASE_URL) REDIS_URL=$(REDIS_URL) LOG_FORMAT=$${LOG_FORMAT:-json} \
+		$(BIN)/honcho start -f Procfile
+
+# Online backup of DATABASE_URL's database into var/backups/ (or BACKUP=file); restore with
+# `make restore BACKUP=file` (replaces the database's contents).
+backup: install
+	$(MANAGE) backup_database $(if $(BACKUP),--output $(BACKUP))
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=file"; exit 2; }
+	$(MANAGE) restore_database $(BACKUP) --yes
+
+# Faults survived (kill -9 of web and worker processes, database restart) and scale-out
+# (1, 2, 4 gunicorn processes on PostgreSQL and Redis). Not part of `make test`.
+bench-faults: install assets
+	$(BIN)/python bench/faults.py
+
+bench-scaleout: install assets
+	$(BIN)/python bench/scaleout.py
 
 clean:
 	rm -rf $(VENV) var node_modules build

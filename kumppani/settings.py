@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kumppani.core.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "kumppani.core.request_size.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -110,16 +111,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME")}
+    # A persistent connection broken by a database restart is replaced, not reused.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# REDIS_URL (e.g. redis://127.0.0.1:6379/0) makes Redis the shared cache of every process: page
+# cache, login lockouts and rate limits (allauth keeps them in the default cache), and sessions.
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "kumppani"),
+        "BACKEND": os.environ.get(
+            "CACHE_BACKEND",
+            "django.core.cache.backends.redis.RedisCache"
+            if REDIS_URL
+            else "django.core.cache.backends.locmem.LocMemCache",
+        ),
+        "LOCATION": os.environ.get("CACHE_LOCATION", REDIS_URL or "kumppani"),
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
     }
 }
+# Sessions in the database by default; with a shared cache, read through it (cached_db).
+SESSION_ENGINE = os.environ.get(
+    "SESSION_ENGINE",
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL or "redis" in CACHES["default"]["BACKEND"].lower()
+    else "django.contrib.sessions.backends.db",
+)
 
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -216,12 +235,30 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# LOG_FORMAT=json writes one JSON object per line; every record carries the request id.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "kumppani.core.observability.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "kumppani.core.observability.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# /healthz/ready fails when more than HEALTH_TASK_BACKLOG_MAX ready tasks have waited longer than
+# HEALTH_TASK_BACKLOG_MINUTES (no worker is taking them).
+HEALTH_TASK_BACKLOG_MINUTES = int(os.environ.get("HEALTH_TASK_BACKLOG_MINUTES", "10"))
+HEALTH_TASK_BACKLOG_MAX = int(os.environ.get("HEALTH_TASK_BACKLOG_MAX", "0"))
 
 # Anonymous visitors' public pages are cached this many seconds (0 = off); see core/page_cache.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "60"))

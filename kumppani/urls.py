@@ -2,10 +2,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from kumppani.core.ops_views import healthz_ready
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("kumppani.api.urls")),
     path("healthz", include("kumppani.core.health_urls")),
+    path("healthz/ready", healthz_ready, name="healthz-ready"),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

@@ -3,8 +3,13 @@ request, a server error) happen before or outside the API's handlers."""
 
 from __future__ import annotations
 
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
+
+from kumppani.core.ops_views import database_unavailable
 
 API_PREFIX = "/api/"
 
@@ -33,6 +38,14 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    """A lost database connection is a temporary 503 (JSON under /api/, the translated page
+    elsewhere); anything else a 500."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        if is_api(request):
+            return JsonResponse(
+                {"detail": "Service Unavailable"}, status=503, headers={"Retry-After": "5"}
+            )
+        return database_unavailable(request)
     if is_api(request):
         return JsonResponse({"detail": "Server Error"}, status=500)
     return defaults.server_error(request)

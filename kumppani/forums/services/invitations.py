@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
@@ -21,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.associations.models import Association, Category
-from kumppani.core.notifications import Email, emails_deliver
+from kumppani.core.notifications import Email, email_render
 from kumppani.forums.models import (
     Forum,
     ForumStatus,
@@ -30,8 +32,6 @@ from kumppani.forums.models import (
     InvitationDelivery,
 )
 from kumppani.forums.tasks import send_invitation_batch
-
-CHUNK = 500
 
 
 def invited_associations(batch: InvitationBatch) -> QuerySet[Association]:
@@ -144,23 +144,38 @@ def invitation_batch_send(*, batch_id: int) -> int:
     )
     forum = batch.forum
     sent = 0
-    for start in range(0, len(pending), CHUNK):
-        chunk = pending[start : start + CHUNK]
-        sent += emails_deliver(
-            Email(
-                to=[person.email],
-                subject=gettext_lazy("Invitation: %(title)s"),
-                subject_params={"title": forum},
-                template="forums/email/invitation.txt",
-                context={"forum": forum, "person": person},
-                language=batch.language,
+    domain = urlsplit(settings.SITE_ROOT).hostname or "kumppani"
+    connection = get_connection()
+    connection.open()
+    try:
+        for pk, user_id in pending:
+            person = people.get(user_id)
+            if person is None:
+                continue
+            message = email_render(
+                Email(
+                    to=[person.email],
+                    subject=gettext_lazy("Invitation: %(title)s"),
+                    subject_params={"title": forum},
+                    template="forums/email/invitation.txt",
+                    context={"forum": forum, "person": person},
+                    language=batch.language,
+                )
             )
-            for person in (people.get(user_id) for _pk, user_id in chunk)
-            if person is not None
-        )
-        InvitationDelivery.objects.filter(pk__in=[pk for pk, _u in chunk]).update(
-            sent_at=timezone.now()
-        )
+            # The same id if ever sent again, so a duplicate can be recognised.
+            message.extra_headers["Message-ID"] = f"<invitation.{batch.pk}.{user_id}@{domain}>"
+            message.connection = connection
+            # Claim, send, commit: a worker killed at any point resends at most this one
+            # email, and two workers running the batch never send the same one.
+            with transaction.atomic():
+                claimed = InvitationDelivery.objects.filter(pk=pk, sent_at__isnull=True).update(
+                    sent_at=timezone.now()
+                )
+                if claimed:
+                    connection.send_messages([message])
+                    sent += 1
+    finally:
+        connection.close()
     InvitationBatch.objects.filter(pk=batch_id).update(
         status=InvitationBatch.Status.SENT,
         association_count=association_count,
