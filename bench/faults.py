@@ -71,10 +71,10 @@ class Outcome:
 def build_data() -> dict[str, Any]:
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
+    from kumppani.accounts.testing import reference_data_ensure
 
     from kumppani.accounts.models import Role, RoleAssignment, User
     from kumppani.associations.models import Association
-    from kumppani.core.testing import reference_data_ensure
     from kumppani.forums.models import Forum, ForumType
     from kumppani.geography.models import Municipality
     from kumppani.surveys.models import (
