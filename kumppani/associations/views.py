@@ -200,7 +200,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def representatives(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(access.can_edit_association(request.user, pk), request)
-    association = association_detail(pk=pk)
+    try:
+        association = association_detail(pk=pk)
+    except Association.DoesNotExist:
+        raise Http404 from None
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
