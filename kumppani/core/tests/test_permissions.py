@@ -72,7 +72,9 @@ def test_every_api_operation_has_a_permission_entry() -> None:
     assert not missing, f"API operations without an entry in an access_matrix.py: {sorted(missing)}"
 
 
-def _check(outcome: Any, expected: Any, where: str) -> None:
+def _check(outcome: Any, expected: Any, where: str, hidden: str = "") -> None:
+    if hidden:
+        assert hidden not in outcome.content.decode(), f"{where}: shows {hidden!r}"
     if expected == LOGIN:
         assert outcome.status_code == 302 and "/accounts/login/" in outcome["Location"], where
     elif isinstance(expected, tuple):
@@ -94,7 +96,8 @@ def test_page_permissions(name: str, world: World) -> None:
             url = reverse(name, kwargs=case.kwargs(world)) + case.query
             data = case.data(world) if case.data else {}
             response = getattr(client, case.method)(url, data)
-            _check(response, case.expect[role], f"{role} {case.method.upper()} {url}")
+            where = f"{role} {case.method.upper()} {url}"
+            _check(response, case.expect[role], where, case.hidden)
             transaction.set_rollback(True)
 
 
@@ -118,5 +121,5 @@ def test_api_permissions(operation: str, world: World) -> None:
             response = Client().generic(
                 method, url, body or "", content_type="application/json", **headers
             )
-            _check(response, case.expect[role], f"{role} {method} {url}")
+            _check(response, case.expect[role], f"{role} {method} {url}", case.hidden)
             transaction.set_rollback(True)
