@@ -7,5 +7,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from kumppani.accounts.admin_login import use_rate_limited_admin_login
+        from kumppani.accounts.personal_data import register_accounts_data
 
         use_rate_limited_admin_login()
+        register_accounts_data()

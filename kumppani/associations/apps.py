@@ -4,3 +4,17 @@ from django.apps import AppConfig
 class AssociationsConfig(AppConfig):
     name = "kumppani.associations"
     label = "associations"
+
+    def ready(self) -> None:
+        from allauth.account.signals import email_confirmed
+
+        from kumppani.accounts.personal_data import register_personal_data
+        from kumppani.associations import personal_data
+        from kumppani.associations.panels import register_panels
+        from kumppani.associations.receivers import publish_after_email_confirmed
+
+        register_panels()
+        register_personal_data(
+            "associations", exporter=personal_data.export, eraser=personal_data.erase
+        )
+        email_confirmed.connect(publish_after_email_confirmed, dispatch_uid="associations-publish")

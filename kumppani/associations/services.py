@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TypedDict, Unpack
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -14,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from kumppani.accounts.access import forget_roles
+from kumppani.accounts.access import forget_roles, is_admin
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.associations.models import (
@@ -69,6 +70,11 @@ def _set_relations(
         association.languages.set(list(languages))
 
 
+def _trusted(user: User) -> bool:
+    """A verified email address (or an administrator) may publish an association at once."""
+    return is_admin(user) or EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
 @transaction.atomic
 def association_create(
     *,
@@ -84,6 +90,9 @@ def association_create(
     chosen = list(categories)
     _check_categories(chosen)
     association = Association(**fields)
+    if created_by is not None and created_by.is_authenticated and not _trusted(created_by):
+        association.is_active = False
+        association.awaiting_confirmation = True
     association.full_clean()
     association.save()
     _set_relations(
@@ -183,6 +192,7 @@ def invitation_accept(*, invitation: RepresentativeInvitation, actor: User) -> R
         )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    Association.objects.filter(pk=invitation.association_id).update(orphaned_at=None)
     assignment, _created = RoleAssignment.objects.get_or_create(
         user=actor, role=Role.REPRESENTATIVE, association=invitation.association
     )
@@ -203,3 +213,59 @@ def representative_remove(
     audit_record(
         actor=actor, action="representative.remove", target=association, summary=f"user {user_id}"
     )
+    associations_flag_orphaned(association_ids=[association.pk])
+
+
+@transaction.atomic
+def association_confirm(*, association: Association, actor: User | None) -> Association:
+    """A liaison (or the creator's verified email) confirms an association awaiting it: it
+    appears in the public directory."""
+    if not association.awaiting_confirmation:
+        raise ValidationError(_("This association is not waiting for confirmation."))
+    association.awaiting_confirmation = False
+    association.is_active = True
+    association.full_clean()
+    association.save(update_fields=["awaiting_confirmation", "is_active", "updated_at"])
+    audit_record(actor=actor, action="association.confirm", target=association)
+    index_associations([association.pk])
+    return association
+
+
+@transaction.atomic
+def associations_confirm_for_verified(*, user: User) -> int:
+    """The person verified their email address: the associations they created while unverified
+    (and still represent) are published."""
+    waiting = Association.objects.filter(
+        awaiting_confirmation=True,
+        role_assignments__user=user,
+        role_assignments__role=Role.REPRESENTATIVE,
+    ).distinct()
+    confirmed = 0
+    for association in waiting:
+        association_confirm(association=association, actor=user)
+        confirmed += 1
+    return confirmed
+
+
+@transaction.atomic
+def associations_flag_orphaned(*, association_ids: Iterable[int]) -> list[int]:
+    """Of these associations, flag those left without any representative for the liaisons of
+    their home municipality (listed on the municipality page, and an email after commit)."""
+    orphaned = list(
+        Association.objects.filter(pk__in=list(association_ids), orphaned_at__isnull=True)
+        .exclude(role_assignments__role=Role.REPRESENTATIVE)
+        .values_list("pk", flat=True)
+    )
+    if not orphaned:
+        return []
+    Association.objects.filter(pk__in=orphaned).update(orphaned_at=timezone.now())
+    for pk in orphaned:
+        audit_record(actor=None, action="association.orphaned", summary=f"association {pk}")
+
+    def send() -> None:
+        from kumppani.associations.tasks import send_orphaned_notices
+
+        send_orphaned_notices.enqueue(orphaned, translation.get_language() or "fi")
+
+    transaction.on_commit(send)
+    return orphaned

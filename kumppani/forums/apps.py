@@ -6,10 +6,11 @@ class ForumsConfig(AppConfig):
     label = "forums"
 
     def ready(self) -> None:
+        from kumppani.accounts.personal_data import register_personal_data
         from kumppani.core import panels as core_panels
         from kumppani.core.cycle import register_cycle_source
         from kumppani.core.region_indicators import register_indicator
-        from kumppani.forums import indicators, panels
+        from kumppani.forums import indicators, panels, personal_data
 
         register_cycle_source(panels.cycle_source)
         core_panels.register(core_panels.MUNICIPALITY_PAGE, panels.municipality_panel)
@@ -18,3 +19,4 @@ class ForumsConfig(AppConfig):
         core_panels.register(core_panels.BODY_PAGE, panels.body_panel)
         core_panels.register(core_panels.REGION_PAGE, indicators.region_chart_panel)
         register_indicator(indicators.FORUMS_HELD)
+        register_personal_data("forums", exporter=personal_data.export, eraser=personal_data.erase)

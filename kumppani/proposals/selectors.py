@@ -81,7 +81,7 @@ def public_proposer_name(proposal: Proposal) -> str:
     """Associations, teams and stakeholders are named; residents and anonymous answers are not."""
     if proposal.proposer_type == ProposerType.RESIDENT:
         return ""
-    if proposal.survey_id is not None and proposal.survey.anonymous:
+    if proposal.survey is not None and proposal.survey.anonymous:
         return ""
     return proposal.proposer_name
 
