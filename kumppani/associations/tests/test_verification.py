@@ -72,7 +72,7 @@ def test_unverified_creator_association_waits_for_email_verification(world: Worl
     assert not _in_directory("Odottava kyläyhdistys ry")
     assert Client().get(association.get_absolute_url()).status_code == 404
     (message,) = [m for m in mail.outbox if "uusi.yhdistys@example.org" in m.to]
-    link = re.search(r"https?://\S+/confirm-email/\S+", message.body)
+    link = re.search(r"https?://\S+/confirm-email/\S+", str(message.body))
     assert link is not None
     path = link.group(0).split("://", 1)[1].split("/", 1)[1]
     Client().post("/" + path)
