@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,19 +23,22 @@ EXCLUDED_NAMESPACES = {"admin", "api-v1"}
 EXCLUDED_PREFIXES = ("account_", "socialaccount_", "set_language", "healthz", "mfa_")
 
 
-def _collect(patterns: list[Any], namespace: str = "") -> set[str]:
-    names: set[str] = set()
+def url_patterns(patterns: list[Any], namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
+    """Every named URL of the project (but the excluded ones) with its namespaced name."""
     for entry in patterns:
         if isinstance(entry, URLResolver):
             ns = entry.namespace or ""
             if ns in EXCLUDED_NAMESPACES:
                 continue
-            names |= _collect(entry.url_patterns, f"{namespace}{ns}:" if ns else namespace)
+            yield from url_patterns(entry.url_patterns, f"{namespace}{ns}:" if ns else namespace)
         elif isinstance(entry, URLPattern) and entry.name:
             if entry.name.startswith(EXCLUDED_PREFIXES):
                 continue
-            names.add(f"{namespace}{entry.name}")
-    return names
+            yield f"{namespace}{entry.name}", entry
+
+
+def _collect(patterns: list[Any]) -> set[str]:
+    return {name for name, _pattern in url_patterns(patterns)}
 
 
 def _matrices(attribute: str) -> dict[str, Case]:

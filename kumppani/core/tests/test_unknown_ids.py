@@ -3,39 +3,29 @@ administrator (who passes every permission check), never a server error."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 from django.urls.converters import IntConverter
 
 from kumppani.core.testing import World
-from kumppani.core.tests.test_permissions import EXCLUDED_NAMESPACES, EXCLUDED_PREFIXES, PAGES
+from kumppani.core.tests.test_permissions import PAGES, url_patterns
 
 UNKNOWN_ID = 987654321
 
 
-def _with_ids(patterns: list[Any], namespace: str = "") -> dict[str, list[str]]:
+def _with_ids() -> dict[str, list[str]]:
     """URL name → its integer parameters, for every page whose URL has one."""
     found: dict[str, list[str]] = {}
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            ns = entry.namespace or ""
-            if ns in EXCLUDED_NAMESPACES:
-                continue
-            found |= _with_ids(entry.url_patterns, f"{namespace}{ns}:" if ns else namespace)
-        elif isinstance(entry, URLPattern) and entry.name:
-            if entry.name.startswith(EXCLUDED_PREFIXES):
-                continue
-            ints = [k for k, v in entry.pattern.converters.items() if isinstance(v, IntConverter)]
-            if ints:
-                found[f"{namespace}{entry.name}"] = ints
+    for name, pattern in url_patterns(get_resolver().url_patterns):
+        ints = [k for k, v in pattern.pattern.converters.items() if isinstance(v, IntConverter)]
+        if ints:
+            found[name] = ints
     return found
 
 
-WITH_IDS = _with_ids(get_resolver().url_patterns)
+WITH_IDS = _with_ids()
 
 
 def test_pages_with_ids_are_found() -> None:
