@@ -90,7 +90,7 @@ def association_create(
     chosen = list(categories)
     _check_categories(chosen)
     association = Association(**fields)
-    if created_by is not None and created_by.is_authenticated and not _trusted(created_by):
+    if actor is not None and actor.is_authenticated and not _trusted(actor):
         association.is_active = False
         association.awaiting_confirmation = True
     association.full_clean()

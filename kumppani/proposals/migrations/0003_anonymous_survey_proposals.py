@@ -12,7 +12,7 @@ def forget_respondents(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("proposals", "0001_initial"),
+        ("proposals", "0002_criterion_scale"),
         ("surveys", "0001_initial"),
     ]
 
