@@ -11,3 +11,8 @@ class AccountsConfig(AppConfig):
 
         register(DASHBOARD, dashboard_roles_panel)
         register(DASHBOARD, dashboard_data_panel)
+        from kumppani.accounts.admin_login import use_rate_limited_admin_login
+        from kumppani.accounts.personal_data import register_accounts_data
+
+        use_rate_limited_admin_login()
+        register_accounts_data()

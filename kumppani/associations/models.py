@@ -94,6 +94,11 @@ class Association(models.Model):
     member_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
     uses_municipal_premises = models.BooleanField(_("uses municipal premises"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
+    # Created by an account whose email address is not verified: hidden from the public directory
+    # (is_active False) until the address is verified or a liaison confirms the association.
+    awaiting_confirmation = models.BooleanField(_("awaiting confirmation"), default=False)
+    # Its last representative left (account erased or role removed): the liaison is told.
+    orphaned_at = models.DateTimeField(_("left without a representative"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Base forms of names and purpose on PostgreSQL (GIN-indexed); SQLite uses an FTS5 table.

@@ -1,4 +1,6 @@
-"""The association directory's sections of the home page and the municipality page."""
+"""The association directory's sections of the home page and the municipality page, and, for
+the municipality's liaisons (coordinators, administrators), associations awaiting confirmation
+or left without a representative."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.http import HttpRequest
 
+from kumppani.accounts import access
 from kumppani.associations.models import Association, Category
 from kumppani.core.panels import Panel
 from kumppani.geography.models import Municipality
@@ -55,3 +58,18 @@ def municipality_panel(request: HttpRequest, municipality: Municipality) -> Pane
         "recent": at_home.only("name_fi", "name_sv").order_by("-created_at")[:10],
     }
     return Panel(template="associations/panels/municipality.html", context=context, order=1000)
+
+
+def attention_panel(request: HttpRequest, municipality: Municipality) -> Panel | None:
+    if not access.manages_municipality(request.user, municipality.pk, municipality.region_id):
+        return None
+    mine = Association.objects.filter(home_municipality=municipality).order_by("name_fi", "id")
+    waiting = list(mine.filter(awaiting_confirmation=True)[:100])
+    orphaned = list(mine.filter(orphaned_at__isnull=False)[:100])
+    if not waiting and not orphaned:
+        return None
+    return Panel(
+        template="associations/panels/attention.html",
+        context={"waiting": waiting, "orphaned": orphaned},
+        order=15,
+    )

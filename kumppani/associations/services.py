@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TypedDict, Unpack
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kumppani.accounts.access import forget_roles
+from kumppani.accounts.access import forget_roles, is_admin
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.associations.models import (
@@ -67,6 +68,11 @@ def _set_relations(
         association.languages.set(list(languages))
 
 
+def _trusted(user: User) -> bool:
+    """A verified email address (or an administrator) may publish an association at once."""
+    return is_admin(user) or EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
 @transaction.atomic
 def association_create(
     *,
@@ -82,6 +88,9 @@ def association_create(
     chosen = list(categories)
     _check_categories(chosen)
     association = Association(**fields)
+    if actor is not None and actor.is_authenticated and not _trusted(actor):
+        association.is_active = False
+        association.awaiting_confirmation = True
     association.full_clean()
     association.save()
     _set_relations(
@@ -172,6 +181,7 @@ def invitation_accept(*, invitation: RepresentativeInvitation, actor: User) -> R
         )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    Association.objects.filter(pk=invitation.association_id).update(orphaned_at=None)
     assignment, _created = RoleAssignment.objects.get_or_create(
         user=actor, role=Role.REPRESENTATIVE, association=invitation.association
     )
@@ -192,3 +202,72 @@ def representative_remove(
     audit_record(
         actor=actor, action="representative.remove", target=association, summary=f"user {user_id}"
     )
+    associations_flag_orphaned(association_ids=[association.pk])
+
+
+@transaction.atomic
+def association_confirm(*, association: Association, actor: User | None) -> Association:
+    """A liaison (or the creator's verified email) confirms an association awaiting it: it
+    appears in the public directory."""
+    if not association.awaiting_confirmation:
+        raise ValidationError(_("This association is not waiting for confirmation."))
+    association.awaiting_confirmation = False
+    association.is_active = True
+    association.full_clean()
+    association.save(update_fields=["awaiting_confirmation", "is_active", "updated_at"])
+    audit_record(actor=actor, action="association.confirm", target=association)
+    index_associations([association.pk])
+    return association
+
+
+@transaction.atomic
+def associations_confirm_for_verified(*, user: User) -> int:
+    """The person verified their email address: the associations they created while unverified
+    (and still represent) are published."""
+    waiting = Association.objects.filter(
+        awaiting_confirmation=True,
+        role_assignments__user=user,
+        role_assignments__role=Role.REPRESENTATIVE,
+    ).distinct()
+    confirmed = 0
+    for association in waiting:
+        association_confirm(association=association, actor=user)
+        confirmed += 1
+    return confirmed
+
+
+@transaction.atomic
+def associations_flag_orphaned(*, association_ids: Iterable[int]) -> list[int]:
+    """Of these associations, flag those left without any representative for the liaisons of
+    their home municipality (listed on the municipality page, and an email after commit)."""
+    orphaned = list(
+        Association.objects.filter(pk__in=list(association_ids), orphaned_at__isnull=True)
+        .exclude(role_assignments__role=Role.REPRESENTATIVE)
+        .values_list("pk", flat=True)
+    )
+    if not orphaned:
+        return []
+    Association.objects.filter(pk__in=orphaned).update(orphaned_at=timezone.now())
+    for pk in orphaned:
+        audit_record(actor=None, action="association.orphaned", summary=f"association {pk}")
+
+    language = current_language()
+    for association in Association.objects.filter(pk__in=orphaned).select_related(
+        "home_municipality"
+    ):
+        liaisons = RoleAssignment.objects.filter(
+            role=Role.LIAISON,
+            municipality_id=association.home_municipality_id,
+            user__is_active=True,
+        ).values_list("user__email", flat=True)
+        email_send(
+            Email(
+                to=sorted(set(liaisons)),
+                subject=gettext_lazy("%(name)s has no representative"),
+                subject_params={"name": association},
+                template="associations/email/orphaned.txt",
+                context={"association": association},
+                language=language,
+            )
+        )
+    return orphaned

@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.create, name="create"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/confirm/", views.confirm, name="confirm"),
     path("<int:pk>/representatives/", views.representatives, name="representatives"),
     path(
         "<int:pk>/representatives/<int:user_id>/remove/",

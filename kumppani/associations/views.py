@@ -31,6 +31,7 @@ from kumppani.associations.selectors import (
     association_directory_page,
 )
 from kumppani.associations.services import (
+    association_confirm,
     association_create,
     association_update,
     invitation_accept,
@@ -168,7 +169,17 @@ def create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("The association was registered."))
+            if association.awaiting_confirmation:
+                messages.success(
+                    request,
+                    _(
+                        "The association was registered. It appears in the public directory "
+                        "once you have verified your email address or the liaison has "
+                        "confirmed it."
+                    ),
+                )
+            else:
+                messages.success(request, _("The association was registered."))
             return redirect(association)
     return render(request, "associations/form.html", {"form": form, "association": None})
 
@@ -200,7 +211,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def representatives(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(access.can_edit_association(request.user, pk), request)
-    association = association_detail(pk=pk)
+    try:
+        association = association_detail(pk=pk)
+    except Association.DoesNotExist:
+        raise Http404 from None
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -261,3 +275,20 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request, "associations/accept_invitation.html", {"invitation": invitation, "error": error}
     )
+
+
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """A liaison of the home municipality confirms an association awaiting confirmation."""
+    association = get_object_or_404(Association.objects.select_related("home_municipality"), pk=pk)
+    home = association.home_municipality
+    access.require(access.manages_municipality(request.user, home.pk, home.region_id), request)
+    try:
+        association_confirm(association=association, actor=access.authenticated_user(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("%(name)s now appears in the public directory.") % {"name": association}
+        )
+    return redirect("geography:municipality", code=home.code)

@@ -6,7 +6,7 @@ class CooperationConfig(AppConfig):
     label = "cooperation"
 
     def ready(self) -> None:
-        from kumppani.accounts.personal_data import register_exporter
+        from kumppani.accounts.personal_data import register_personal_data
         from kumppani.cooperation import indicators, panels, personal_data
         from kumppani.cooperation.cycle_sources import SOURCES
         from kumppani.cooperation.reminders import agreement_reminders_send
@@ -20,7 +20,9 @@ class CooperationConfig(AppConfig):
         register(MUNICIPALITY_PAGE, panels.municipality_panel)
         register(REGION_PAGE, panels.region_panel)
         register(DASHBOARD, panels.dashboard_panel)
-        register_exporter("cooperation", personal_data.export)
+        register_personal_data(
+            "cooperation", exporter=personal_data.export, eraser=personal_data.erase
+        )
         register_indicator(indicators.LIAISONS)
         register_indicator(indicators.GUIDE_AGE)
         register_reminder("agreement_ending", agreement_reminders_send)

@@ -1,4 +1,5 @@
-"""What the cooperation app keeps about a person, for the personal data export."""
+"""What the cooperation app keeps about a person: exported, and left to the foreign keys on
+erasure."""
 
 from __future__ import annotations
 
@@ -42,3 +43,9 @@ def export(user: User) -> dict[str, Any]:
             )
         ],
     }
+
+
+def erase(user: User) -> None:
+    """Liaison profiles and agent pairings are the municipality's record of a public role (the
+    published contact is the municipality's to change); erasure only unlinks the account, which
+    the foreign keys (SET_NULL) do."""

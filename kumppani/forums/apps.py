@@ -6,11 +6,12 @@ class ForumsConfig(AppConfig):
     label = "forums"
 
     def ready(self) -> None:
+        from kumppani.accounts.personal_data import register_personal_data
         from kumppani.core import panels as core_panels
         from kumppani.core.cycle import register_cycle_source
         from kumppani.core.region_indicators import register_indicator
         from kumppani.core.reminders import register_reminder
-        from kumppani.forums import indicators, panels
+        from kumppani.forums import indicators, panels, personal_data
         from kumppani.forums.services.plans import plan_reminders_send
 
         register_cycle_source(panels.cycle_source)
@@ -21,3 +22,4 @@ class ForumsConfig(AppConfig):
         core_panels.register(core_panels.REGION_PAGE, indicators.region_chart_panel)
         register_indicator(indicators.FORUMS_HELD)
         register_reminder("plan_step_due", plan_reminders_send)
+        register_personal_data("forums", exporter=personal_data.export, eraser=personal_data.erase)

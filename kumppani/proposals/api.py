@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -27,7 +28,13 @@ from kumppani.proposals.models import (
     ProposalGroup,
     ProposerType,
 )
-from kumppani.proposals.selectors import measure_url, proposal_pool
+from kumppani.proposals.selectors import (
+    measure_url,
+    proposal_pool,
+    public_proposal_pool,
+    public_proposals,
+    public_proposer_name,
+)
 from kumppani.proposals.services import proposal_create
 from kumppani.welfare.models import Theme
 
@@ -74,8 +81,7 @@ class ProposalOut(Schema):
 
     @staticmethod
     def resolve_proposer_name(p: Proposal) -> str:
-        # Residents' names stay private; associations, teams and stakeholders are public.
-        return "" if p.proposer_type == ProposerType.RESIDENT else p.proposer_name
+        return public_proposer_name(p)
 
     @staticmethod
     def resolve_organisation(p: Proposal) -> int | None:
@@ -216,7 +222,7 @@ def proposals(
     page: int = 1,
 ) -> dict[str, Any]:
     place = municipality_by_code(municipality) if municipality else None
-    qs = proposal_pool(municipality=place, theme_id=theme, survey_id=survey)
+    qs = public_proposal_pool(municipality=place, theme_id=theme, survey_id=survey)
     return paginate(request, qs, page)
 
 
@@ -260,7 +266,7 @@ def groups(request: HttpRequest, municipality: str, page: int = 1) -> dict[str, 
     qs = (
         ProposalGroup.objects.filter(municipality=place)
         .select_related("municipality")
-        .prefetch_related("proposals")
+        .prefetch_related(Prefetch("proposals", queryset=public_proposals()))
         .order_by("id")
     )
     return paginate(request, qs, page)
@@ -277,7 +283,7 @@ def decisions(
     decision: DecisionName | None = None,
     page: int = 1,
 ) -> dict[str, Any]:
-    qs = Proposal.objects.exclude(decision="").select_related("measure").order_by("id")
+    qs = public_proposals().exclude(decision="").select_related("measure").order_by("id")
     if municipality:
         qs = qs.filter(municipality=municipality_by_code(municipality))
     if decision:

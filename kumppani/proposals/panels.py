@@ -12,8 +12,13 @@ from kumppani.accounts.access import roles_of
 from kumppani.core.panels import DASHBOARD, MEASURE_PAGE, MUNICIPALITY_PAGE, Panel, register
 from kumppani.geography.models import Municipality
 from kumppani.proposals import access
-from kumppani.proposals.models import Decision, Proposal
-from kumppani.proposals.selectors import measure_url, my_proposals, proposals_for_measure
+from kumppani.proposals.models import Decision
+from kumppani.proposals.selectors import (
+    measure_url,
+    my_proposals,
+    proposals_for_measure,
+    public_proposals,
+)
 
 PANEL_ROWS = 10
 
@@ -39,8 +44,10 @@ def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
 
 
 def municipality_panel(request: HttpRequest, municipality: Municipality) -> Panel | None:
-    counts = Proposal.objects.filter(municipality=municipality).aggregate(
-        total=Count("id"), adopted=Count("id", filter=Q(decision=Decision.ADOPTED))
+    counts = (
+        public_proposals()
+        .filter(municipality=municipality)
+        .aggregate(total=Count("id"), adopted=Count("id", filter=Q(decision=Decision.ADOPTED)))
     )
     can_assess = access.can_assess(request.user, municipality.pk)
     return Panel(
@@ -53,15 +60,13 @@ def municipality_panel(request: HttpRequest, municipality: Municipality) -> Pane
 def measure_panel(request: HttpRequest, measure: Any) -> Panel | None:
     """On a measure's page: the proposals it came from (one query). Residents' names are not
     shown; the assessors get links to the proposals."""
-    proposals = list(proposals_for_measure(measure)[:100])
+    can_assess = access.can_assess(request.user, measure.goal.theme.plan.municipality_id)
+    proposals = list(proposals_for_measure(measure, public=not can_assess)[:100])
     if not proposals:
         return None
     return Panel(
         template="proposals/panels/measure.html",
-        context={
-            "proposals": proposals,
-            "can_assess": access.can_assess(request.user, measure.goal.theme.plan.municipality_id),
-        },
+        context={"proposals": proposals, "can_assess": can_assess},
         order=60,
     )
 

@@ -15,20 +15,26 @@ from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 
 from kumppani.accounts.access import AnyUser, roles_of
-from kumppani.proposals.models import Criterion, Decision, Proposal, ProposalGroup, Score
+from kumppani.proposals.models import (
+    Criterion,
+    Decision,
+    Proposal,
+    ProposalGroup,
+    ProposerType,
+    Score,
+    Source,
+)
 
 if TYPE_CHECKING:
     from kumppani.geography.models import Municipality
     from kumppani.welfare.models import Measure
 
 
-def proposals_for_measure(measure: Measure) -> QuerySet[Proposal]:
-    """The proposals a measure came from (directly or through their group)."""
-    return (
-        Proposal.objects.filter(measure=measure)
-        .select_related("association", "theme")
-        .order_by("id")
-    )
+def proposals_for_measure(measure: Measure, *, public: bool = True) -> QuerySet[Proposal]:
+    """The proposals a measure came from (directly or through their group); ``public``: only
+    the public part of the pool."""
+    qs = public_proposals() if public else Proposal.objects.all()
+    return qs.filter(measure=measure).select_related("association", "theme").order_by("id")
 
 
 def proposal_pool(
@@ -37,7 +43,7 @@ def proposal_pool(
     theme_id: int | None = None,
     survey_id: int | None = None,
 ) -> QuerySet[Proposal]:
-    qs = Proposal.objects.select_related("municipality", "association").order_by("id")
+    qs = Proposal.objects.select_related("municipality", "association", "survey").order_by("id")
     if municipality is not None:
         qs = qs.filter(municipality=municipality)
     if theme_id is not None:
@@ -45,6 +51,39 @@ def proposal_pool(
     if survey_id is not None:
         qs = qs.filter(survey_id=survey_id)
     return qs
+
+
+# What of the proposal pool is public (the API's lists, the outcome and municipality pages, a
+# measure's origins), one rule for all of them: every proposal except those from a survey whose
+# results are not published (yet); never a resident's name; nothing about who answered an
+# anonymous survey (such proposals are stored without it, see ``proposal_create``). The proposal's
+# own page stays limited to its proposer and the assessors (``access.can_see_proposal``).
+PUBLIC = ~Q(source=Source.SURVEY) | Q(survey__results_published=True)
+
+
+def public_proposals() -> QuerySet[Proposal]:
+    return Proposal.objects.filter(PUBLIC)
+
+
+def public_proposal_pool(
+    *,
+    municipality: Municipality | None = None,
+    theme_id: int | None = None,
+    survey_id: int | None = None,
+) -> QuerySet[Proposal]:
+    """The public part of ``proposal_pool``."""
+    return proposal_pool(municipality=municipality, theme_id=theme_id, survey_id=survey_id).filter(
+        PUBLIC
+    )
+
+
+def public_proposer_name(proposal: Proposal) -> str:
+    """Associations, teams and stakeholders are named; residents and anonymous answers are not."""
+    if proposal.proposer_type == ProposerType.RESIDENT:
+        return ""
+    if proposal.survey is not None and proposal.survey.anonymous:
+        return ""
+    return proposal.proposer_name
 
 
 BOARD_MEMBERS_SHOWN = 5  # per group on the list; the group's page shows all
@@ -244,16 +283,19 @@ def outcome_summary(*, municipality: Municipality) -> Outcome:
     from kumppani.welfare.models import Measure
 
     counts = dict(
-        Proposal.objects.filter(municipality=municipality)
+        public_proposals()
+        .filter(municipality=municipality)
         .values_list("decision")
         .annotate(n=Count("id"))
         .values_list("decision", "n")
     )
     rows = [(value, str(label), counts.get(value, 0)) for value, label in Decision.choices]
     rows.append(("", _("Not yet decided"), counts.get("", 0)))
-    adopted = Proposal.objects.filter(
-        municipality=municipality, decision=Decision.ADOPTED, measure__isnull=False
-    ).values("measure_id")
+    adopted = (
+        public_proposals()
+        .filter(municipality=municipality, decision=Decision.ADOPTED, measure__isnull=False)
+        .values("measure_id")
+    )
     measures = list(
         Measure.objects.filter(pk__in=adopted)
         .select_related("goal__theme")

@@ -45,9 +45,16 @@ def proposal_create(
     forum: Forum | None = None,
     actor: User | None,
 ) -> Proposal:
-    """Add a proposal to the municipality's pool (ungrouped until the next grouping run)."""
+    """Add a proposal to the municipality's pool (ungrouped until the next grouping run).
+
+    A proposal from an anonymous survey keeps nothing that identifies who answered: no name, no
+    association, no submitting person; only the kind of proposer.
+    """
     text = (text or "").strip()
     proposer_name = (proposer_name or "").strip()
+    anonymous = survey is not None and survey.anonymous
+    if anonymous:
+        proposer_name, association, actor = "", None, None
     errors: dict[str, list[str]] = {}
     if proposer_type not in ProposerType.values:
         errors["proposer_type"] = [_("Choose association, team, stakeholder or resident.")]
@@ -55,9 +62,13 @@ def proposal_create(
         errors["source"] = [_("Unknown source.")]
     if theme is not None and theme.plan.municipality_id != municipality.pk:
         errors["theme"] = [_("The theme belongs to another municipality's plan.")]
-    if proposer_type == ProposerType.ASSOCIATION and association is None:
+    if proposer_type == ProposerType.ASSOCIATION and association is None and not anonymous:
         errors["organisation"] = [_("Choose the association that makes the proposal.")]
-    if proposer_type in (ProposerType.TEAM, ProposerType.STAKEHOLDER) and not proposer_name:
+    if (
+        proposer_type in (ProposerType.TEAM, ProposerType.STAKEHOLDER)
+        and not proposer_name
+        and not anonymous
+    ):
         errors["proposer_name"] = [_("Give the name of the team or stakeholder.")]
     if errors:
         raise ValidationError(errors)

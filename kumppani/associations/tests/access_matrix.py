@@ -1,6 +1,7 @@
 from kumppani.accounts.testing import World
 from kumppani.core.tests.matrix import (
     CREATED,
+    LIAISON,
     OK,
     REP,
     api_only,
@@ -24,11 +25,22 @@ def _org_payload(w: World) -> dict[str, object]:
     }
 
 
+def _waiting(w: World) -> dict[str, int]:
+    from kumppani.associations.tests.factories import AssociationFactory
+
+    association = AssociationFactory.create(
+        home_municipality=w.municipality, is_active=False, awaiting_confirmation=True
+    )
+    return {"pk": association.pk}
+
+
 PAGES = {
     "associations:directory": public(),
     "associations:detail": public(kwargs=_assoc),
     "associations:create": logged_in(),
     "associations:edit": only(*REP, kwargs=_assoc),
+    # The liaison of the home municipality, its region's coordinator, administrators.
+    "associations:confirm": only(*LIAISON, ok=OK, method="post", kwargs=_waiting),
     "associations:representatives": only(*REP, kwargs=_assoc),
     "associations:remove_representative": only(
         *REP,

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 import factory
+from allauth.account.models import EmailAddress
 
 from kumppani.accounts.models import User
 from kumppani.associations.models import Association
@@ -23,6 +24,16 @@ class UserFactory(factory.django.DjangoModelFactory):
     def saved(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:
         if create:
             obj.save()
+
+    @factory.post_generation
+    def verified(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:
+        """A verified email address (allauth), unless ``verified=False``."""
+        if create:
+            EmailAddress.objects.update_or_create(
+                user=obj,
+                email=obj.email,
+                defaults={"verified": extracted is not False, "primary": True},
+            )
 
 
 class AssociationFactory(factory.django.DjangoModelFactory):

@@ -158,6 +158,15 @@ def test_signup_with_email_and_login(client_for: Any, world: World) -> None:
         },
     )
     assert response.status_code == 302
+    # Mandatory verification: not logged in before the address is confirmed.
+    assert client.get("/fi/me/").status_code == 302
+    (message,) = [m for m in mail.outbox if m.to == ["uusi.kayttaja@example.org"]]
+    key = str(message.body).split("/confirm-email/", 1)[1].split()[0]
+    client.post(f"/fi/accounts/confirm-email/{key}")
+    client.post(
+        "/fi/accounts/login/",
+        {"login": "uusi.kayttaja@example.org", "password": "pitka-salasana-42"},
+    )
     assert client.get("/fi/me/").status_code == 200
 
 

@@ -6,6 +6,8 @@ document. ``test_permissions`` fails when a URL or API operation has no entry, a
 role of the shared test world (kumppani.accounts.testing) against the expected outcome.
 
 Outcomes: an HTTP status, a tuple of acceptable statuses, or LOGIN (redirect to the login page).
+``hidden``: a text the case's setup puts in the database that no role may see in the response
+(e.g. a proposal of a survey whose results are not published, in the public pool).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Case:
     method: str = "get"
     data: Callable[[World], dict[str, Any]] | None = None
     query: str = ""
+    hidden: str = ""
 
 
 def roles_expect(

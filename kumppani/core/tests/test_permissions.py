@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,19 +23,22 @@ EXCLUDED_NAMESPACES = {"admin", "api-v1"}
 EXCLUDED_PREFIXES = ("account_", "socialaccount_", "set_language", "healthz", "mfa_")
 
 
-def _collect(patterns: list[Any], namespace: str = "") -> set[str]:
-    names: set[str] = set()
+def url_patterns(patterns: list[Any], namespace: str = "") -> Iterator[tuple[str, URLPattern]]:
+    """Every named URL of the project (but the excluded ones) with its namespaced name."""
     for entry in patterns:
         if isinstance(entry, URLResolver):
             ns = entry.namespace or ""
             if ns in EXCLUDED_NAMESPACES:
                 continue
-            names |= _collect(entry.url_patterns, f"{namespace}{ns}:" if ns else namespace)
+            yield from url_patterns(entry.url_patterns, f"{namespace}{ns}:" if ns else namespace)
         elif isinstance(entry, URLPattern) and entry.name:
             if entry.name.startswith(EXCLUDED_PREFIXES):
                 continue
-            names.add(f"{namespace}{entry.name}")
-    return names
+            yield f"{namespace}{entry.name}", entry
+
+
+def _collect(patterns: list[Any]) -> set[str]:
+    return {name for name, _pattern in url_patterns(patterns)}
 
 
 def _matrices(attribute: str) -> dict[str, Case]:
@@ -72,7 +76,9 @@ def test_every_api_operation_has_a_permission_entry() -> None:
     assert not missing, f"API operations without an entry in an access_matrix.py: {sorted(missing)}"
 
 
-def _check(outcome: Any, expected: Any, where: str) -> None:
+def _check(outcome: Any, expected: Any, where: str, hidden: str = "") -> None:
+    if hidden:
+        assert hidden not in outcome.content.decode(), f"{where}: shows {hidden!r}"
     if expected == LOGIN:
         assert outcome.status_code == 302 and "/accounts/login/" in outcome["Location"], where
     elif isinstance(expected, tuple):
@@ -94,7 +100,8 @@ def test_page_permissions(name: str, world: World) -> None:
             url = reverse(name, kwargs=case.kwargs(world)) + case.query
             data = case.data(world) if case.data else {}
             response = getattr(client, case.method)(url, data)
-            _check(response, case.expect[role], f"{role} {case.method.upper()} {url}")
+            where = f"{role} {case.method.upper()} {url}"
+            _check(response, case.expect[role], where, case.hidden)
             transaction.set_rollback(True)
 
 
@@ -118,5 +125,5 @@ def test_api_permissions(operation: str, world: World) -> None:
             response = Client().generic(
                 method, url, body or "", content_type="application/json", **headers
             )
-            _check(response, case.expect[role], f"{role} {method} {url}")
+            _check(response, case.expect[role], f"{role} {method} {url}", case.hidden)
             transaction.set_rollback(True)

@@ -10,8 +10,8 @@ from django.core.mail.backends.locmem import EmailBackend
 
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign
-from kumppani.associations.tests.factories import AssociationFactory, UserFactory
 from kumppani.accounts.testing import World
+from kumppani.associations.tests.factories import AssociationFactory, UserFactory
 from kumppani.forums.models import InvitationBatch
 from kumppani.forums.services.invitations import invitation_batch_send
 from kumppani.forums.tests.factories import ForumFactory

@@ -79,6 +79,27 @@ PAGES = {
 }
 
 
+UNPUBLISHED = "Ehdotus kyselystä, jonka tuloksia ei ole julkaistu."
+
+
+def _unpublished_survey_proposal(w: World) -> dict[str, Any]:
+    """The public pool leaves out proposals of a survey whose results are not published, and an
+    anonymous survey's proposals name nobody."""
+    from kumppani.surveys.tests.factories import SurveyFactory
+
+    survey = SurveyFactory.create(municipality=w.municipality, anonymous=True)
+    proposal_create(
+        municipality=w.municipality,
+        text=UNPUBLISHED,
+        proposer_type=ProposerType.ASSOCIATION,
+        association=w.association,
+        source="survey",
+        survey=survey,
+        actor=w.rep,
+    )
+    return {}
+
+
 def _resident_payload(w: World) -> dict[str, Any]:
     return {
         "municipality": w.municipality.code,
@@ -99,7 +120,9 @@ API = {
         ok=CREATED,
         data=_resident_payload,
     ),
-    "GET /api/v1/proposals": api_public(query="?municipality=276"),
+    "GET /api/v1/proposals": api_public(
+        query="?municipality=276", kwargs=_unpublished_survey_proposal, hidden=UNPUBLISHED
+    ),
     "POST /api/v1/proposals/regroup": api_only(*ASSESSORS, ok=200, query="?municipality=276"),
     "GET /api/v1/proposal-grouping-jobs/{pk}": api_public(kwargs=_job),
     "GET /api/v1/proposal-groups": api_public(query="?municipality=276"),
