@@ -71,9 +71,9 @@ class Outcome:
 def build_data() -> dict[str, Any]:
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
-    from kumppani.accounts.testing import reference_data_ensure
 
     from kumppani.accounts.models import Role, RoleAssignment, User
+    from kumppani.accounts.testing import reference_data_ensure
     from kumppani.associations.models import Association
     from kumppani.forums.models import Forum, ForumType
     from kumppani.geography.models import Municipality

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 
 pytestmark = pytest.mark.django_db
 

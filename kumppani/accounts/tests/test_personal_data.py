@@ -11,8 +11,8 @@ from django.core import mail
 from kumppani.accounts.models import AuditEvent, User
 from kumppani.accounts.personal_data import pseudonym, registered
 from kumppani.accounts.services import api_token_create
+from kumppani.accounts.testing import World
 from kumppani.associations.models import Association
-from kumppani.core.testing import World
 from kumppani.forums.tests.factories import ForumFactory
 from kumppani.proposals.models import ProposerType
 from kumppani.proposals.services import proposal_create

@@ -11,8 +11,8 @@ from django.core import mail
 from django.test import Client
 
 from kumppani.accounts.models import User
+from kumppani.accounts.testing import World
 from kumppani.associations.models import Association, Category
-from kumppani.core.testing import World
 
 pytestmark = pytest.mark.django_db
 

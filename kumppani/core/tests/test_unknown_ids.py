@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import get_resolver, reverse
 from django.urls.converters import IntConverter
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.core.tests.test_permissions import PAGES, url_patterns
 
 UNKNOWN_ID = 987654321

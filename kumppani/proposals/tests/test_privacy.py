@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from kumppani.core.testing import World
+from kumppani.accounts.testing import World
 from kumppani.proposals.models import Decision, Proposal
 from kumppani.surveys.models import Invitation
 from kumppani.surveys.services import invitations_for_associations, response_save, response_submit
