@@ -336,3 +336,16 @@ def test_coordinator_edits_the_template_a_new_guide_copies(world: World, client_
     draft = GuideVersion.objects.get(guide__municipality=world.municipality)
     assert draft.text("strategy", "fi") == "Aloitusteksti"
     assert client_for("liaison").get("/fi/guide-template/").status_code == 403
+
+
+def test_publish_the_draft_is_offered_only_when_there_is_a_draft(
+    world: World, client_for: Any
+) -> None:
+    client = client_for("liaison")
+    version = GuideVersionFactory.create(guide__municipality=world.municipality, number=1)
+    url = f"/en/municipalities/{world.municipality.code}/guide/versions/"
+    assert "Publish the draft" not in client.get(url).content.decode()
+    GuideVersionFactory.create(
+        guide=version.guide, number=2, status=GuideStatus.DRAFT, published_at=None
+    )
+    assert "Publish the draft" in client.get(url).content.decode()

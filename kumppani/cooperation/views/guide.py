@@ -67,9 +67,11 @@ def guide_pdf(request: HttpRequest, code: str) -> HttpResponse:
 def guide_versions(request: HttpRequest, code: str) -> HttpResponse:
     municipality = municipality_or_404(code)
     sees = access.sees_summaries(request.user, municipality)
+    versions = list(selectors.guide_versions(municipality=municipality, with_drafts=sees))
     context = {
         "municipality": municipality,
-        "versions": selectors.guide_versions(municipality=municipality, with_drafts=sees),
+        "versions": versions,
+        "has_draft": any(v.status == GuideStatus.DRAFT for v in versions),
         "can_manage": access.can_manage(request.user, municipality),
     }
     return render(request, "cooperation/guide_versions.html", context)

@@ -127,6 +127,17 @@ def test_attendance_minutes_are_sanitised(world: World, client_for: Any) -> None
     assert forum.status == "held"
 
 
+def test_agenda_is_rendered_like_the_minutes(world: World, client: Any) -> None:
+    forum = ForumFactory.create(
+        municipalities=[world.municipality],
+        themes="1. **Avustukset**\n2. Tilat <script>alert(1)</script>",
+    )
+    page = client.get(forum.get_absolute_url()).content.decode()
+    assert "<strong>Avustukset</strong>" in page
+    assert "<ol>" in page
+    assert "<script>alert" not in page
+
+
 def test_plan_reminder_is_sent_once(world: World) -> None:
     plan = PlanFactory.create(forum=ForumFactory.create(municipalities=[world.municipality]))
     StepFactory.create(plan=plan, title="Ensimmäinen pöytä")
