@@ -17,6 +17,7 @@ from kumppani.forums.models import (
     RegularityTarget,
     StepStatus,
     TeamMember,
+    WalkIn,
 )
 from kumppani.geography.models import Municipality, Region
 
@@ -175,6 +176,12 @@ class AttendanceForm(forms.Form):
     def __init__(self, *args: Any, associations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["associations"].queryset = associations  # type: ignore[attr-defined]
+
+
+class WalkInForm(forms.ModelForm):
+    class Meta:
+        model = WalkIn
+        fields = ["name", "association_name"]
 
 
 class OutcomeForm(forms.ModelForm):

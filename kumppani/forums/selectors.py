@@ -92,6 +92,7 @@ def forum_detail(*, pk: int) -> Forum:
                 ),
             ),
             "attendance__association",
+            "walk_ins",
             "materials",
         )
         .get(pk=pk)

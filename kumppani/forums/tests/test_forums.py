@@ -27,6 +27,7 @@ from kumppani.forums.models import (
     Registration,
     RegularityTarget,
     StepReminder,
+    WalkIn,
 )
 from kumppani.forums.selectors import region_regularity
 from kumppani.forums.services.plans import team_member_add
@@ -125,6 +126,40 @@ def test_attendance_minutes_are_sanitised(world: World, client_for: Any) -> None
     assert "1 association came" in page
     forum.refresh_from_db()
     assert forum.status == "held"
+
+
+def test_walk_ins_are_added_to_the_attendance(world: World, client_for: Any) -> None:
+    start = timezone.now() - dt.timedelta(days=1)
+    forum = ForumFactory.create(
+        municipalities=[world.municipality], start=start, end=start + dt.timedelta(hours=2)
+    )
+    client = client_for("liaison")
+    url = reverse("forums:attendance", args=[forum.pk])
+    empty = client.post(url, {"action": "walk_in", "walk_in-name": " "})
+    assert empty.status_code == 200 and empty.context["walk_in_form"].errors["name"]
+    client.post(url, {"action": "walk_in", "walk_in-name": "Maija Meikäläinen"})
+    client.post(
+        url,
+        {"action": "walk_in", "walk_in-name": "Pekka", "walk_in-association_name": "Kyläseura"},
+    )
+    page = client.get(forum.get_absolute_url()).content.decode()
+    assert "2 people came without registering" in page
+    assert "Maija Meikäläinen" in page and "Pekka (Kyläseura)" in page
+    forum.refresh_from_db()
+    assert forum.status == "held"
+    pekka = WalkIn.objects.get(name="Pekka")
+    client.post(url, {"action": "remove_walk_in", "walk_in": str(pekka.pk)})
+    assert list(WalkIn.objects.values_list("name", flat=True)) == ["Maija Meikäläinen"]
+
+
+def test_walk_ins_wait_until_the_forum_has_started(world: World, client_for: Any) -> None:
+    forum = ForumFactory.create(municipalities=[world.municipality])
+    response = client_for("liaison").post(
+        reverse("forums:attendance", args=[forum.pk]),
+        {"action": "walk_in", "walk_in-name": "Maija"},
+    )
+    assert response.status_code in (200, 302)
+    assert not WalkIn.objects.exists()
 
 
 def test_agenda_is_rendered_like_the_minutes(world: World, client: Any) -> None:

@@ -81,6 +81,7 @@ def _detail_context(request: HttpRequest, forum: Forum) -> dict[str, object]:
         "minutes_html": render_markdown(forum.minutes),
         "themes_html": render_markdown(forum.themes),
         "attendance": [a.association for a in forum.attendance.all()],
+        "walk_ins": list(forum.walk_ins.all()),
     }
 
 
