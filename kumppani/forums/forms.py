@@ -197,7 +197,7 @@ class OutcomeForm(forms.ModelForm):
 class PlanForm(forms.ModelForm):
     class Meta:
         model = CooperationPlan
-        fields = ["goal"]
+        fields = ["title", "goal"]
         widgets = {"goal": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -206,7 +206,7 @@ class PlanUpdateForm(forms.ModelForm):
 
     class Meta:
         model = CooperationPlan
-        fields = ["goal", "status", "follow_up"]
+        fields = ["title", "goal", "status", "follow_up"]
         widgets = {
             "goal": forms.Textarea(attrs={"rows": 3}),
             "follow_up": forms.Textarea(attrs={"rows": 4}),

@@ -12,6 +12,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -162,6 +164,24 @@ def test_walk_ins_wait_until_the_forum_has_started(world: World, client_for: Any
     assert not WalkIn.objects.exists()
 
 
+def test_municipality_lists_its_cooperation_plans_by_title(world: World, client: Any) -> None:
+    own = ForumFactory.create(municipalities=[world.municipality])
+    PlanFactory.create(forum=own, title="Kumppanuuspöytä syksyllä")
+    elsewhere = ForumFactory.create(municipalities=[world.other_municipality])
+    PlanFactory.create(forum=elsewhere, title="Joensuun pöytä")
+    municipality_page = client.get(world.municipality.get_absolute_url()).content.decode()
+    url = reverse("forums:plans", args=[world.municipality.code])
+    assert url in municipality_page
+    page = client.get(url).content.decode()
+    assert "Kumppanuuspöytä syksyllä" in page and "Joensuun pöytä" not in page
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    PlanFactory.create_batch(3, forum=ForumFactory.create(municipalities=[world.municipality]))
+    with CaptureQueriesContext(connection) as after:
+        assert client.get(url).content.decode().count("<tr>") == 5
+    assert len(after.captured_queries) == len(before.captured_queries)
+
+
 def test_agenda_is_rendered_like_the_minutes(world: World, client: Any) -> None:
     forum = ForumFactory.create(
         municipalities=[world.municipality],
@@ -193,7 +213,9 @@ def test_plan_reminder_is_sent_once(world: World) -> None:
 def test_plan_page_team_and_steps(world: World, client_for: Any) -> None:
     forum = ForumFactory.create(municipalities=[world.municipality])
     client = client_for("liaison")
-    response = client.post(reverse("forums:plan_create", args=[forum.pk]), {"goal": "Pöytä"})
+    response = client.post(
+        reverse("forums:plan_create", args=[forum.pk]), {"title": "Pöytä", "goal": "Pöytä"}
+    )
     plan = CooperationPlan.objects.get()
     assert response["Location"] == plan.get_absolute_url()
     client.post(
