@@ -104,16 +104,29 @@ def guide_version(request: HttpRequest, code: str, number: int) -> HttpResponse:
     return render(request, "cooperation/guide_version.html", context)
 
 
+def _chosen_number(request: HttpRequest, name: str) -> int | None:
+    value = request.GET.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
 @require_GET
 def guide_compare(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    version = _version(request, code, number)
-    previous = selectors.guide_previous_published(version=version)
+    """Any two versions side by side; by default this one and the previous published one."""
+    version = _version(request, code, _chosen_number(request, "new") or number)
+    old_number = _chosen_number(request, "old")
+    if old_number is not None:
+        previous: GuideVersion | None = _version(request, code, old_number)
+    else:
+        previous = selectors.guide_previous_published(version=version)
     diffs = narrative_diff(previous, version)
+    municipality = version.guide.municipality
+    sees = access.sees_summaries(request.user, municipality)
     context = {
-        "municipality": version.guide.municipality,
+        "municipality": municipality,
         "version": version,
         "previous": previous,
         "diffs": [d for d in diffs if d.changed],
+        "versions": selectors.guide_versions(municipality=municipality, with_drafts=sees),
     }
     return render(request, "cooperation/guide_compare.html", context)
 
