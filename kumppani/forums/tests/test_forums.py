@@ -332,6 +332,9 @@ def test_dashboard_panels(world: World, client_for: Any) -> None:
     assert "My registrations" in rep_page and "Kevään hytinä" in rep_page
     liaison_page = client_for("liaison").get(reverse("core:dashboard")).content.decode()
     assert "My forums" in liaison_page and "Kevään hytinä" in liaison_page
+    assert reverse("forums:plans", args=[world.municipality.code]) in liaison_page
+    assert reverse("surveys:create") in liaison_page
+    assert reverse("surveys:create") not in rep_page
 
 
 def test_agent_co_organises_but_does_not_set_the_target(world: World) -> None:
