@@ -30,6 +30,8 @@ system-deps:
 assets: install system-deps
 	$(MANAGE) build_assets
 
+# Links in emails and calendars use SITE_ROOT: in the demo it follows PORT unless set.
+demo: export SITE_ROOT ?= http://127.0.0.1:$(PORT)
 demo: install system-deps assets
 	$(MANAGE) compile_translations
 	$(MANAGE) migrate --noinput

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,6 +106,7 @@ def guide_sections(
 class DiffLine:
     op: str  # "same", "added", "removed"
     text: str
+    html: SafeString
 
 
 @dataclass(frozen=True)
@@ -119,13 +121,25 @@ class SectionDiff:
         return any(line.op != "same" for line in self.lines)
 
 
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def _blocks(text: str) -> list[str]:
+    """The Markdown's blocks (paragraphs, lists, headings), separated by blank lines."""
+    return [block.strip() for block in _BLANK_LINES.split(text.strip()) if block.strip()]
+
+
 def narrative_diff(old: GuideVersion | None, new: GuideVersion) -> list[SectionDiff]:
-    """Line-by-line differences of the narrative text, per section and language."""
+    """Differences of the narrative per section and language, block by rendered block.
+
+    Each changed paragraph, list or heading is shown as it reads on the guide page (sanitised
+    HTML), not as Markdown source.
+    """
     diffs = []
     for key in SECTION_KEYS:
         for language in ("fi", "sv"):
-            before = old.text(key, language).splitlines() if old else []
-            after = new.text(key, language).splitlines()
+            before = _blocks(old.text(key, language)) if old else []
+            after = _blocks(new.text(key, language))
             if not before and not after:
                 continue
             lines = []
@@ -134,7 +148,7 @@ def narrative_diff(old: GuideVersion | None, new: GuideVersion) -> list[SectionD
                 if code == "? ":
                     continue
                 op = {"  ": "same", "+ ": "added", "- ": "removed"}[code]
-                lines.append(DiffLine(op=op, text=text))
+                lines.append(DiffLine(op=op, text=text, html=render_markdown(text)))
             diffs.append(
                 SectionDiff(key=key, title=str(SECTION_TITLES[key]), language=language, lines=lines)
             )

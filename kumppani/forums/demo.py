@@ -292,6 +292,7 @@ def _keski_suomi(today: dt.date) -> None:
         return
     plan = CooperationPlan.objects.create(
         forum=workshop,
+        title="Kumppanuuspöytä säännölliseksi",
         goal="Kumppanuuspöytä säännölliseksi yhteistyön muodoksi Joutsassa, Luhangassa, "
         "Toivakassa ja Konnevedellä.",
         follow_up="Ensimmäinen yhteinen pöytä pidetty Joutsassa; Konnevesi valmistelee omaansa.",

@@ -17,6 +17,7 @@ from kumppani.forums.models import (
     RegularityTarget,
     StepStatus,
     TeamMember,
+    WalkIn,
 )
 from kumppani.geography.models import Municipality, Region
 
@@ -177,6 +178,12 @@ class AttendanceForm(forms.Form):
         self.fields["associations"].queryset = associations  # type: ignore[attr-defined]
 
 
+class WalkInForm(forms.ModelForm):
+    class Meta:
+        model = WalkIn
+        fields = ["name", "association_name"]
+
+
 class OutcomeForm(forms.ModelForm):
     class Meta:
         model = Forum
@@ -190,7 +197,7 @@ class OutcomeForm(forms.ModelForm):
 class PlanForm(forms.ModelForm):
     class Meta:
         model = CooperationPlan
-        fields = ["goal"]
+        fields = ["title", "goal"]
         widgets = {"goal": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -199,7 +206,7 @@ class PlanUpdateForm(forms.ModelForm):
 
     class Meta:
         model = CooperationPlan
-        fields = ["goal", "status", "follow_up"]
+        fields = ["title", "goal", "status", "follow_up"]
         widgets = {
             "goal": forms.Textarea(attrs={"rows": 3}),
             "follow_up": forms.Textarea(attrs={"rows": 4}),

@@ -65,6 +65,12 @@ def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
             "forums": my_forums(user, organiser_municipalities, roles.regions)
             if is_organiser
             else None,
+            # each municipality's cooperation plans (the plans the liaison or agent follows up)
+            "plan_municipalities": list(
+                Municipality.objects.filter(pk__in=organiser_municipalities).order_by("name_fi")
+            )
+            if organiser_municipalities
+            else [],
         },
         order=30,
     )

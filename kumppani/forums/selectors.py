@@ -92,6 +92,7 @@ def forum_detail(*, pk: int) -> Forum:
                 ),
             ),
             "attendance__association",
+            "walk_ins",
             "materials",
         )
         .get(pk=pk)
@@ -300,4 +301,17 @@ def body_meetings(body_id: int) -> QuerySet[Forum]:
         Forum.objects.filter(body_id=body_id)
         .exclude(status=ForumStatus.CANCELLED)
         .order_by("-start")
+    )
+
+
+def municipality_plans(municipality: Municipality) -> QuerySet[CooperationPlan]:
+    """Cooperation plans from the municipality's forums (own, joint, region-wide), newest first."""
+    return (
+        CooperationPlan.objects.filter(
+            forum__in=Forum.objects.filter(
+                forums_of_municipality(municipality.pk, municipality.region_id)
+            )
+        )
+        .select_related("forum")
+        .order_by("-created_at", "-pk")
     )

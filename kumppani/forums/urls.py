@@ -17,6 +17,7 @@ urlpatterns = [
     path("registrations/<int:pk>/edit/", public.registration_edit, name="registration_edit"),
     path("registrations/<int:pk>/cancel/", public.cancel, name="cancel_registration"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan"),
+    path("municipality/<str:code>/plans/", plans.municipality_plans_view, name="plans"),
     path("plans/<int:pk>/edit/", plans.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/steps/", plans.step_new, name="step_add"),
     path("plans/<int:pk>/team/", plans.team_new, name="team_add"),

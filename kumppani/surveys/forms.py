@@ -37,11 +37,17 @@ class SurveyForm(forms.ModelForm):
             "intro_en": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args: Any, plans: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, plans: Any = None, name_municipality: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["opens_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
         self.fields["closes_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]  # type: ignore[attr-defined]
-        self.fields["plan"].queryset = plans if plans is not None else Plan.objects.none()  # type: ignore[attr-defined]
+        plan = self.fields["plan"]
+        plan.queryset = plans if plans is not None else Plan.objects.none()  # type: ignore[attr-defined]
+        plan.help_text = _("Only the welfare plans of the survey's municipality can be chosen.")
+        if name_municipality:  # the person makes surveys for several municipalities
+            plan.label_from_instance = lambda p: f"{p.municipality}: {p}"  # type: ignore[attr-defined]
 
 
 class ScopeForm(forms.Form):

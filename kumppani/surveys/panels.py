@@ -20,9 +20,11 @@ from kumppani.surveys.selectors import open_invitations_for_representative, surv
 def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
     """ "My pages": surveys the person's associations are invited to (three queries)."""
     invitations = open_invitations_for_representative(user=user)
-    if not invitations:
+    builds = access.can_build_surveys(user)  # liaisons and coordinators: the surveys they make
+    if not invitations and not builds:
         return None
-    return Panel("surveys/panels/dashboard.html", {"invitations": invitations}, order=40)
+    context = {"invitations": invitations, "builds": builds}
+    return Panel("surveys/panels/dashboard.html", context, order=40)
 
 
 def region_panel(request: HttpRequest, region: Region) -> Panel | None:

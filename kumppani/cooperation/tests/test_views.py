@@ -170,9 +170,31 @@ def test_guide_compare_marks_added_and_removed_lines(world: World, client: Clien
     html = client.get(
         f"/en/municipalities/{world.municipality.code}/guide/versions/2/compare/"
     ).content.decode()
-    assert "<ins>" in html and "Uusi rivi" in html
-    assert "<del>" in html and "Vanha rivi" in html
+    assert "<ins" in html and "Uusi rivi" in html
+    assert "<del" in html and "Vanha rivi" in html
     assert "Added:" in html and "Removed:" in html
+    assert "Version 2 compared with version 1" in html
+
+
+def test_guide_compare_any_two_versions_rendered(world: World, client: Client) -> None:
+    first = GuideVersionFactory.create(
+        guide__municipality=world.municipality,
+        number=1,
+        narrative={"grants": {"fi": "Haku **maaliskuussa**.\n\nYhteyshenkilö: Anu"}},
+    )
+    GuideVersionFactory.create(guide=first.guide, number=2, narrative={"grants": {"fi": "X"}})
+    GuideVersionFactory.create(
+        guide=first.guide,
+        number=3,
+        narrative={"grants": {"fi": "Haku **huhtikuussa**.\n\nYhteyshenkilö: Anu"}},
+    )
+    url = f"/en/municipalities/{world.municipality.code}/guide/versions/3/compare/"
+    html = client.get(url, {"old": "1", "new": "3"}).content.decode()
+    assert "Version 3 compared with version 1" in html
+    assert "<strong>huhtikuussa</strong>" in html and "<strong>maaliskuussa</strong>" in html
+    assert "**" not in html
+    assert html.count("<ins") == 1 and html.count("<del") == 1  # the unchanged block stays
+    assert '<option value="1" selected>' in html
 
 
 def test_guide_pdf_looks_like_a_municipal_document(world: World, client: Client) -> None:
@@ -336,3 +358,16 @@ def test_coordinator_edits_the_template_a_new_guide_copies(world: World, client_
     draft = GuideVersion.objects.get(guide__municipality=world.municipality)
     assert draft.text("strategy", "fi") == "Aloitusteksti"
     assert client_for("liaison").get("/fi/guide-template/").status_code == 403
+
+
+def test_publish_the_draft_is_offered_only_when_there_is_a_draft(
+    world: World, client_for: Any
+) -> None:
+    client = client_for("liaison")
+    version = GuideVersionFactory.create(guide__municipality=world.municipality, number=1)
+    url = f"/en/municipalities/{world.municipality.code}/guide/versions/"
+    assert "Publish the draft" not in client.get(url).content.decode()
+    GuideVersionFactory.create(
+        guide=version.guide, number=2, status=GuideStatus.DRAFT, published_at=None
+    )
+    assert "Publish the draft" in client.get(url).content.decode()

@@ -67,9 +67,11 @@ def guide_pdf(request: HttpRequest, code: str) -> HttpResponse:
 def guide_versions(request: HttpRequest, code: str) -> HttpResponse:
     municipality = municipality_or_404(code)
     sees = access.sees_summaries(request.user, municipality)
+    versions = list(selectors.guide_versions(municipality=municipality, with_drafts=sees))
     context = {
         "municipality": municipality,
-        "versions": selectors.guide_versions(municipality=municipality, with_drafts=sees),
+        "versions": versions,
+        "has_draft": any(v.status == GuideStatus.DRAFT for v in versions),
         "can_manage": access.can_manage(request.user, municipality),
     }
     return render(request, "cooperation/guide_versions.html", context)
@@ -102,16 +104,29 @@ def guide_version(request: HttpRequest, code: str, number: int) -> HttpResponse:
     return render(request, "cooperation/guide_version.html", context)
 
 
+def _chosen_number(request: HttpRequest, name: str) -> int | None:
+    value = request.GET.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
 @require_GET
 def guide_compare(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    version = _version(request, code, number)
-    previous = selectors.guide_previous_published(version=version)
+    """Any two versions side by side; by default this one and the previous published one."""
+    version = _version(request, code, _chosen_number(request, "new") or number)
+    old_number = _chosen_number(request, "old")
+    if old_number is not None:
+        previous: GuideVersion | None = _version(request, code, old_number)
+    else:
+        previous = selectors.guide_previous_published(version=version)
     diffs = narrative_diff(previous, version)
+    municipality = version.guide.municipality
+    sees = access.sees_summaries(request.user, municipality)
     context = {
-        "municipality": version.guide.municipality,
+        "municipality": municipality,
         "version": version,
         "previous": previous,
         "diffs": [d for d in diffs if d.changed],
+        "versions": selectors.guide_versions(municipality=municipality, with_drafts=sees),
     }
     return render(request, "cooperation/guide_compare.html", context)
 

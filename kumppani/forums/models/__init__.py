@@ -23,6 +23,7 @@ from kumppani.forums.models.registration import (
     InvitationDelivery,
     Registration,
     RegistrationStatus,
+    WalkIn,
 )
 
 __all__ = [
@@ -46,4 +47,5 @@ __all__ = [
     "StepReminder",
     "StepStatus",
     "TeamMember",
+    "WalkIn",
 ]

@@ -25,6 +25,7 @@ class CooperationPlan(models.Model):
     forum = models.ForeignKey(
         "forums.Forum", on_delete=models.CASCADE, related_name="plans", verbose_name=_("forum")
     )
+    title = models.CharField(_("title"), max_length=200)
     goal = models.TextField(_("goal"))
     status = models.CharField(
         _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.ACTIVE
@@ -39,7 +40,7 @@ class CooperationPlan(models.Model):
         verbose_name_plural = _("cooperation plans")
 
     def __str__(self) -> str:
-        return self.goal[:80]
+        return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("forums:plan", args=[self.pk])

@@ -135,3 +135,24 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.association_id} @ {self.forum_id}"
+
+
+class WalkIn(models.Model):
+    """Someone who came to a held forum without registering; counted in the attendance."""
+
+    forum = models.ForeignKey("forums.Forum", on_delete=models.CASCADE, related_name="walk_ins")
+    name = models.CharField(_("name"), max_length=200)
+    association_name = models.CharField(
+        _("association"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional: the association the person represented."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("walk-in participant")
+
+    def __str__(self) -> str:
+        return self.name

@@ -28,8 +28,8 @@ PLAN_REMINDER_DAYS = 7  # days before a step's deadline
 
 
 @transaction.atomic
-def plan_create(*, forum: Forum, goal: str) -> CooperationPlan:
-    plan = CooperationPlan(forum=forum, goal=goal)
+def plan_create(*, forum: Forum, title: str, goal: str) -> CooperationPlan:
+    plan = CooperationPlan(forum=forum, title=title.strip(), goal=goal)
     plan.full_clean()
     plan.save()
     return plan
@@ -37,8 +37,9 @@ def plan_create(*, forum: Forum, goal: str) -> CooperationPlan:
 
 @transaction.atomic
 def plan_update(
-    *, plan: CooperationPlan, goal: str, status: str, follow_up: str
+    *, plan: CooperationPlan, title: str, goal: str, status: str, follow_up: str
 ) -> CooperationPlan:
+    plan.title = title.strip()
     plan.goal = goal
     plan.status = status
     plan.follow_up = follow_up

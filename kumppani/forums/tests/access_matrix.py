@@ -86,12 +86,18 @@ PAGES = {
         "rep", *MANAGERS, ok=OK, method="post", kwargs=_registration
     ),
     "forums:plan": public(kwargs=_plan),
+    "forums:plans": public(kwargs=lambda w: {"code": w.municipality.code}),
     "forums:plan_edit": only(
         *MANAGERS,
         ok=OK,
         method="post",
         kwargs=_plan,
-        data=lambda w: {"plan-goal": "Uusi tavoite", "plan-status": "active", "plan-follow_up": ""},
+        data=lambda w: {
+            "plan-title": "Uusi",
+            "plan-goal": "Uusi tavoite",
+            "plan-status": "active",
+            "plan-follow_up": "",
+        },
     ),
     "forums:step_add": only(
         *MANAGERS,

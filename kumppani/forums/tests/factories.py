@@ -39,6 +39,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
         model = CooperationPlan
 
     forum = factory.SubFactory(ForumFactory)
+    title = factory.Sequence(lambda n: f"Kumppanuuspöytä {n}")
     goal = "Kumppanuuspöytä käyntiin syksyllä"
 
 

@@ -90,6 +90,7 @@ def test_liaison_runs_a_forum_from_invitation_to_plan(page: Any, live_server: An
     assert_accessible(page)
     page.click("text=Uusi yhteistyösuunnitelma")
     assert_accessible(page)
+    page.fill("#id_title", "Kumppanuuspöytä")
     page.fill("#id_goal", "Kumppanuuspöytä säännölliseksi")
     page.click("main form button[type=submit]")
     assert_accessible(page)

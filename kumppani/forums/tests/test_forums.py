@@ -12,6 +12,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -27,6 +29,7 @@ from kumppani.forums.models import (
     Registration,
     RegularityTarget,
     StepReminder,
+    WalkIn,
 )
 from kumppani.forums.selectors import region_regularity
 from kumppani.forums.services.plans import team_member_add
@@ -127,6 +130,69 @@ def test_attendance_minutes_are_sanitised(world: World, client_for: Any) -> None
     assert forum.status == "held"
 
 
+def test_walk_ins_are_added_to_the_attendance(world: World, client_for: Any) -> None:
+    start = timezone.now() - dt.timedelta(days=1)
+    forum = ForumFactory.create(
+        municipalities=[world.municipality], start=start, end=start + dt.timedelta(hours=2)
+    )
+    client = client_for("liaison")
+    url = reverse("forums:attendance", args=[forum.pk])
+    empty = client.post(url, {"action": "walk_in", "walk_in-name": " "})
+    assert empty.status_code == 200 and empty.context["walk_in_form"].errors["name"]
+    client.post(url, {"action": "walk_in", "walk_in-name": "Maija Meikäläinen"})
+    client.post(
+        url,
+        {"action": "walk_in", "walk_in-name": "Pekka", "walk_in-association_name": "Kyläseura"},
+    )
+    page = client.get(forum.get_absolute_url()).content.decode()
+    assert "2 people came without registering" in page
+    assert "Maija Meikäläinen" in page and "Pekka (Kyläseura)" in page
+    forum.refresh_from_db()
+    assert forum.status == "held"
+    pekka = WalkIn.objects.get(name="Pekka")
+    client.post(url, {"action": "remove_walk_in", "walk_in": str(pekka.pk)})
+    assert list(WalkIn.objects.values_list("name", flat=True)) == ["Maija Meikäläinen"]
+
+
+def test_walk_ins_wait_until_the_forum_has_started(world: World, client_for: Any) -> None:
+    forum = ForumFactory.create(municipalities=[world.municipality])
+    response = client_for("liaison").post(
+        reverse("forums:attendance", args=[forum.pk]),
+        {"action": "walk_in", "walk_in-name": "Maija"},
+    )
+    assert response.status_code in (200, 302)
+    assert not WalkIn.objects.exists()
+
+
+def test_municipality_lists_its_cooperation_plans_by_title(world: World, client: Any) -> None:
+    own = ForumFactory.create(municipalities=[world.municipality])
+    PlanFactory.create(forum=own, title="Kumppanuuspöytä syksyllä")
+    elsewhere = ForumFactory.create(municipalities=[world.other_municipality])
+    PlanFactory.create(forum=elsewhere, title="Joensuun pöytä")
+    municipality_page = client.get(world.municipality.get_absolute_url()).content.decode()
+    url = reverse("forums:plans", args=[world.municipality.code])
+    assert url in municipality_page
+    page = client.get(url).content.decode()
+    assert "Kumppanuuspöytä syksyllä" in page and "Joensuun pöytä" not in page
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    PlanFactory.create_batch(3, forum=ForumFactory.create(municipalities=[world.municipality]))
+    with CaptureQueriesContext(connection) as after:
+        assert client.get(url).content.decode().count("<tr>") == 5
+    assert len(after.captured_queries) == len(before.captured_queries)
+
+
+def test_agenda_is_rendered_like_the_minutes(world: World, client: Any) -> None:
+    forum = ForumFactory.create(
+        municipalities=[world.municipality],
+        themes="1. **Avustukset**\n2. Tilat <script>alert(1)</script>",
+    )
+    page = client.get(forum.get_absolute_url()).content.decode()
+    assert "<strong>Avustukset</strong>" in page
+    assert "<ol>" in page
+    assert "<script>alert" not in page
+
+
 def test_plan_reminder_is_sent_once(world: World, django_capture_on_commit_callbacks: Any) -> None:
     plan = PlanFactory.create(forum=ForumFactory.create(municipalities=[world.municipality]))
     StepFactory.create(plan=plan, title="Ensimmäinen pöytä")
@@ -149,7 +215,9 @@ def test_plan_reminder_is_sent_once(world: World, django_capture_on_commit_callb
 def test_plan_page_team_and_steps(world: World, client_for: Any) -> None:
     forum = ForumFactory.create(municipalities=[world.municipality])
     client = client_for("liaison")
-    response = client.post(reverse("forums:plan_create", args=[forum.pk]), {"goal": "Pöytä"})
+    response = client.post(
+        reverse("forums:plan_create", args=[forum.pk]), {"title": "Pöytä", "goal": "Pöytä"}
+    )
     plan = CooperationPlan.objects.get()
     assert response["Location"] == plan.get_absolute_url()
     client.post(
@@ -266,6 +334,9 @@ def test_dashboard_panels(world: World, client_for: Any) -> None:
     assert "My registrations" in rep_page and "Kevään hytinä" in rep_page
     liaison_page = client_for("liaison").get(reverse("core:dashboard")).content.decode()
     assert "My forums" in liaison_page and "Kevään hytinä" in liaison_page
+    assert reverse("forums:plans", args=[world.municipality.code]) in liaison_page
+    assert reverse("surveys:create") in liaison_page
+    assert reverse("surveys:create") not in rep_page
 
 
 def test_agent_co_organises_but_does_not_set_the_target(world: World) -> None:

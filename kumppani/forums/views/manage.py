@@ -14,9 +14,16 @@ from kumppani.accounts import access as base_access
 from kumppani.associations.models import Association
 from kumppani.core.forms import apply_validation_error
 from kumppani.forums import access
-from kumppani.forums.forms import AttendanceForm, ForumForm, InviteForm, OutcomeForm
+from kumppani.forums.forms import (
+    AttendanceForm,
+    ForumForm,
+    InviteForm,
+    OutcomeForm,
+    WalkInForm,
+)
 from kumppani.forums.models import ACTIVE_STATUSES, Forum
 from kumppani.forums.selectors import forum_places, forum_registrations
+from kumppani.forums.services.attendance import walk_in_add, walk_in_delete
 from kumppani.forums.services.forums import (
     attendance_record,
     forum_create,
@@ -160,12 +167,14 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         pk__in=came
     )
     candidates = candidates.order_by("name_fi")
+    action = request.POST.get("action", "associations") if request.method == "POST" else ""
     form = AttendanceForm(
-        request.POST if request.method == "POST" else None,
+        request.POST if action == "associations" else None,
         associations=candidates,
         initial={"associations": list(forum.attendance.values_list("association_id", flat=True))},
     )
-    if request.method == "POST" and form.is_valid():
+    walk_in_form = WalkInForm(request.POST if action == "walk_in" else None, prefix="walk_in")
+    if action == "associations" and form.is_valid():
         try:
             count = attendance_record(
                 forum=forum,
@@ -180,7 +189,30 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Attendance saved: %(count)s associations came.") % {"count": count},
             )
             return redirect(forum)
-    return render(request, "forums/attendance.html", {"forum": forum, "form": form})
+    if action == "walk_in" and walk_in_form.is_valid():
+        try:
+            walk_in = walk_in_add(
+                forum=forum, actor=current_user(request), **walk_in_form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_validation_error(walk_in_form, error)
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": walk_in.name})
+            return redirect("forums:attendance", pk=forum.pk)
+    if action == "remove_walk_in":
+        chosen = request.POST.get("walk_in", "")
+        found = forum.walk_ins.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+        if found is not None:
+            walk_in_delete(walk_in=found, actor=current_user(request))
+            messages.success(request, _("%(name)s was removed.") % {"name": found.name})
+        return redirect("forums:attendance", pk=forum.pk)
+    context = {
+        "forum": forum,
+        "form": form,
+        "walk_in_form": walk_in_form,
+        "walk_ins": list(forum.walk_ins.all()),
+    }
+    return render(request, "forums/attendance.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -21,6 +21,7 @@ from kumppani.forums.forms import (
     TeamMemberForm,
 )
 from kumppani.forums.models import CooperationPlan, Forum, PlanStep, TeamMember
+from kumppani.forums.selectors import municipality_plans
 from kumppani.forums.services.plans import (
     plan_create,
     plan_update,
@@ -29,6 +30,7 @@ from kumppani.forums.services.plans import (
     team_member_add,
 )
 from kumppani.forums.views.helpers import get_forum
+from kumppani.geography.selectors import municipality_or_404
 
 
 def _associations_for(forum: Forum):
@@ -57,7 +59,7 @@ def plan_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            plan = plan_create(forum=forum, goal=form.cleaned_data["goal"])
+            plan = plan_create(forum=forum, **form.cleaned_data)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -165,3 +167,11 @@ def team_new(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The team member was added."))
             return redirect(plan)
     return _rerender(request, plan, team_form=form)
+
+
+@require_GET
+def municipality_plans_view(request: HttpRequest, code: str) -> HttpResponse:
+    """Every cooperation plan of a municipality, linked from its forums section."""
+    municipality = municipality_or_404(code)
+    context = {"municipality": municipality, "plans": list(municipality_plans(municipality))}
+    return render(request, "forums/plans.html", context)

@@ -79,7 +79,9 @@ def _detail_context(request: HttpRequest, forum: Forum) -> dict[str, object]:
         "can_manage": access.can_manage_forum(request.user, forum),
         "own": user_registrations_for(forum, request.user),  # type: ignore[arg-type]
         "minutes_html": render_markdown(forum.minutes),
+        "themes_html": render_markdown(forum.themes),
         "attendance": [a.association for a in forum.attendance.all()],
+        "walk_ins": list(forum.walk_ins.all()),
     }
 
 

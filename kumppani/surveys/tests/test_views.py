@@ -16,6 +16,7 @@ from kumppani.surveys.models import Answer, Invitation, Question, ResponseStatus
 from kumppani.surveys.services import invitations_for_associations, response_save, response_submit
 from kumppani.surveys.tests.factories import Built, InvitationFactory, build_survey
 from kumppani.surveys.values import fingerprint
+from kumppani.welfare.tests.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +76,22 @@ def test_other_municipality_liaison_cannot_create_for_kontiolahti(
     )  # fmt: skip
     assert response.status_code == 200  # the area is not among their choices
     assert not Survey.objects.exists()
+
+
+def test_new_survey_offers_only_the_municipality_s_welfare_plans(
+    client_for: Any, world: World
+) -> None:
+    own = PlanFactory.create(municipality=world.municipality, title_en="Kontiolahti plan")
+    other = PlanFactory.create(municipality=world.other_municipality, title_en="Joensuu plan")
+    client = client_for("liaison")
+    page = client.get("/en/surveys/new/").content.decode()
+    assert "Kontiolahti plan" in page and "Joensuu plan" not in page
+    data = {"area": f"m{world.municipality.pk}", "title_fi": "Kysely",
+            "opens_at": "2030-01-01T08:00", "closes_at": "2030-02-01T08:00"}  # fmt: skip
+    response = client.post(reverse("surveys:create"), {**data, "plan": other.pk})
+    assert response.status_code == 200 and "plan" in response.context["form"].errors
+    client.post(reverse("surveys:create"), {**data, "plan": own.pk})
+    assert Survey.objects.get(title_fi="Kysely").plan == own
 
 
 def _invitation(built: Built, world: World) -> Invitation:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -78,11 +79,23 @@ def _areas(request: HttpRequest) -> list[tuple[str, str]]:
     return areas
 
 
+def _area_plans(areas: list[tuple[str, str]]) -> QuerySet[Plan]:
+    """The welfare plans of the municipalities a new survey can be made for."""
+    ids = [int(value[1:]) for value, _label in areas if value.startswith("m")]
+    return Plan.objects.filter(municipality_id__in=ids).select_related("municipality")
+
+
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
     base_access.require(access.can_build_surveys(request.user), request)
-    scope_form = ScopeForm(request.POST or None, areas=_areas(request))
-    form = SurveyForm(request.POST or None, plans=Plan.objects.none())
+    areas = _areas(request)
+    initial = {"area": request.GET.get("area", "")}
+    scope_form = ScopeForm(request.POST or None, areas=areas, initial=initial)
+    form = SurveyForm(
+        request.POST or None,
+        plans=_area_plans([a for a in areas if a[0] == initial["area"]] or areas),
+        name_municipality=sum(1 for value, _label in areas if value.startswith("m")) > 1,
+    )
     if request.method == "POST" and scope_form.is_valid():
         area = scope_form.cleaned_data["area"]
         municipality = region = None
@@ -93,6 +106,7 @@ def create(request: HttpRequest) -> HttpResponse:
             )
             form.fields["plan"].queryset = Plan.objects.filter(municipality=municipality)  # type: ignore[attr-defined]
         else:
+            form.fields["plan"].queryset = Plan.objects.none()  # type: ignore[attr-defined]
             region = get_object_or_404(Region, pk=int(area[1:]))
             base_access.require(access.can_create_regional_survey(request.user, region), request)
         if form.is_valid():
