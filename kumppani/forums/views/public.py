@@ -118,6 +118,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
                 participants=form.cleaned_data["participants"],
                 dietary_needs=form.cleaned_data["dietary_needs"],
                 accessibility_needs=form.cleaned_data["accessibility_needs"],
+                waiting_list=form.cleaned_data["waiting_list"],
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):
