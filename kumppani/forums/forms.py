@@ -134,6 +134,9 @@ class RegistrationForm(forms.ModelForm):
     association = NamedChoiceField(
         queryset=Association.objects.none(), required=False, label=_("association")
     )
+    waiting_list = forms.BooleanField(
+        label=_("Join the waiting list if there are not enough free places"), required=False
+    )
 
     class Meta:
         model = Registration
@@ -152,6 +155,9 @@ class RegistrationForm(forms.ModelForm):
         field.required = association_required
         if association_required:
             field.error_messages["required"] = _("Choose the association you register.")
+            only = list(associations[:2])
+            if len(only) == 1:  # a representative of one association: preselected
+                field.initial = only[0].pk
         self.fields["participants"].widget.attrs.update({"min": 1, "max": 50})
 
 

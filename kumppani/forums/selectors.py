@@ -34,6 +34,7 @@ class ForumFilter:
     type: str = ""
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    when: str = ""  # "upcoming" (not yet ended, soonest first), "past" (latest first) or all
 
 
 def forums_of_municipality(municipality_id: int, region_id: int) -> Q:
@@ -65,6 +66,11 @@ def forum_list(*, filters: ForumFilter) -> QuerySet[Forum]:
         qs = qs.filter(end__date__gte=filters.date_from)
     if filters.date_to:
         qs = qs.filter(start__date__lte=filters.date_to)
+    order = ("-start", "-id")
+    if filters.when == "upcoming":
+        qs, order = qs.filter(end__gte=timezone.now()), ("start", "id")
+    elif filters.when == "past":
+        qs = qs.filter(end__lt=timezone.now())
     return (
         qs.select_related("region")
         .prefetch_related(
@@ -75,7 +81,7 @@ def forum_list(*, filters: ForumFilter) -> QuerySet[Forum]:
                 ),
             )
         )
-        .order_by("-start", "-id")
+        .order_by(*order)
     )
 
 

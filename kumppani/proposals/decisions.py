@@ -45,9 +45,10 @@ def decision_record(
 ) -> Proposal | ProposalGroup:
     """Decide a proposal or a group; a group's decision becomes each member's decision.
 
-    Adopting creates a measure under ``goal`` (or links an existing ``measure``); the new
-    measure follows the welfare plan's rules, so it needs a responsible municipal unit unless an
-    association of the municipality made the proposal on its own.
+    Adopting creates a measure named ``measure_title`` (required) under ``goal`` (or links an
+    existing ``measure``); the new measure follows the welfare plan's rules, so it needs a
+    responsible municipal unit unless an association of the municipality made the proposal on
+    its own.
     """
     if (proposal is None) == (group is None):
         raise ValidationError(_("Decide either a proposal or a group."))
@@ -59,8 +60,11 @@ def decision_record(
         errors["decision"] = [_("Choose a decision.")]
     if not reason:
         errors["reason"] = [_("Give a reason for the decision.")]
+    measure_title = " ".join((measure_title or "").split())
     if decision == Decision.ADOPTED and goal is None and measure is None:
         errors["goal"] = [_("Choose the goal of the plan, or an existing measure.")]
+    if decision == Decision.ADOPTED and measure is None and not measure_title:
+        errors["measure_title"] = [_("Give the new measure a name.")]
     if decision == Decision.FORWARDED and not forwarded_to:
         errors["forwarded_to"] = [_("Name the body the proposal is forwarded to.")]
     if decision == Decision.MERGED:
@@ -94,10 +98,9 @@ def decision_record(
                 .filter(pk=proposal.association_id)
                 .first()
             )
-        default_title = proposal.text if proposal is not None else group.label  # type: ignore[union-attr]
         measure = measure_create(
             goal=goal,
-            title_fi=(measure_title.strip() or default_title)[:300],
+            title_fi=measure_title,
             responsible_unit=responsible_unit.strip()[:200],
             responsible_association=association,
             actor=actor,

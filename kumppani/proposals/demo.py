@@ -19,6 +19,7 @@ from kumppani.proposals.analysis import lemma_document
 from kumppani.proposals.decisions import decision_record
 from kumppani.proposals.grouping_services import proposals_regroup
 from kumppani.proposals.models import Decision, Proposal, ProposalGroup, ProposerType, Source
+from kumppani.proposals.selectors import proposed_measure_title
 from kumppani.proposals.services import criteria_ensure, scores_save
 from kumppani.proposals.textgen import generate
 from kumppani.welfare.models import Goal, Theme
@@ -162,7 +163,7 @@ def _assess(rng: random.Random, nurmes: Municipality, members: list[User]) -> No
             decision=decision,
             reason=REASONS[decision],
             goal=same_theme[0] if decision == Decision.ADOPTED else None,
-            measure_title=f"{group.label} (järjestöjen ehdotuksista)",
+            measure_title=proposed_measure_title(group),
             responsible_unit="Hyvinvointikoordinaattori",
             forwarded_to="Sivistyslautakunta" if decision == Decision.FORWARDED else "",
             merged_into_group=others[0] if decision == Decision.MERGED else None,

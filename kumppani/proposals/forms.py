@@ -158,10 +158,13 @@ class DecisionForm(forms.Form):
         widget=GoalSelect(attrs={"data-theme-filter": "id_theme"}),
     )
     measure_title = forms.CharField(
-        label=_("Title of the new measure"),
+        label=_("Name of the new measure"),
         max_length=300,
         required=False,
-        help_text=_("Empty: the proposal's text or the group's label."),
+        help_text=_(
+            "Proposed from the most central proposal: edit it into a short name of what will be "
+            "done."
+        ),
     )
     responsible_unit = forms.CharField(
         label=_("Responsible municipal unit"), max_length=200, required=False

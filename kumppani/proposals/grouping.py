@@ -158,6 +158,31 @@ def label_from_keywords(keywords: Sequence[str]) -> str:
     return text[0].upper() + text[1:]
 
 
+def most_central(docs: Sequence[str]) -> int:
+    """Index of the document closest to the set's TF-IDF centroid (0 when nothing tells)."""
+    if len(docs) < 3:
+        return 0
+    matrix, _terms = _vectorize(docs)
+    if not matrix.shape[1]:
+        return 0
+    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    similarity = matrix @ centroid
+    return int(np.argmax(similarity))
+
+
+def shorten(text: str, limit: int = 100) -> str:
+    """The text's first sentence, cut at a word boundary within ``limit`` characters."""
+    text = " ".join(text.split())
+    for end in (". ", "! ", "? "):
+        if end in text:
+            text = text.split(end, 1)[0]
+    text = text.rstrip(".!? ")
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:– ")
+    return f"{cut}…"
+
+
 def pairwise_precision_recall(
     truth: Sequence[str], predicted: Sequence[int]
 ) -> tuple[float, float]:

@@ -277,6 +277,14 @@ class Outcome:
     by_decision: list[tuple[str, str, int]]  # (value, label, count), undecided last
     adopted_measures: list[Measure]
 
+    @property
+    def undecided(self) -> int:
+        return next((count for value, _label, count in self.by_decision if value == ""), 0)
+
+    @property
+    def decided(self) -> int:
+        return self.total - self.undecided
+
 
 def outcome_summary(*, municipality: Municipality) -> Outcome:
     """What became of the municipality's proposals (for residents): two queries."""
@@ -302,6 +310,20 @@ def outcome_summary(*, municipality: Municipality) -> Outcome:
         .order_by("goal__theme__order", "goal_id", "id")
     )
     return Outcome(total=sum(counts.values()), by_decision=rows, adopted_measures=measures)
+
+
+def proposed_measure_title(target: Proposal | ProposalGroup) -> str:
+    """A name for the measure a decision would create: the proposal's text, or the group's
+    most central proposal, shortened (the working group edits it before deciding)."""
+    from kumppani.proposals.analysis import lemma_document
+    from kumppani.proposals.grouping import most_central, shorten
+
+    if isinstance(target, Proposal):
+        return shorten(target.text)
+    texts = list(target.proposals.order_by("id").values_list("text", flat=True))
+    if not texts:
+        return ""
+    return shorten(texts[most_central([lemma_document(t) for t in texts])])
 
 
 def measure_url(measure: Measure | None) -> str | None:

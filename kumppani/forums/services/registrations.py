@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from kumppani.accounts.models import User
 from kumppani.associations.models import Association
@@ -43,9 +43,11 @@ def registration_create(
     participants: int = 1,
     dietary_needs: str = "",
     accessibility_needs: str = "",
+    waiting_list: bool = False,
     now: dt.datetime | None = None,
 ) -> Registration:
-    """Register; beyond the capacity the registration goes to the waiting list."""
+    """Register. A registration that does not fit the free places is refused with the number
+    of free places, unless the registrant chose ``waiting_list``: then it waits in the queue."""
     now = now or timezone.now()
     locked = Forum.objects.select_for_update().get(pk=forum.pk)
     if locked.status in (ForumStatus.CANCELLED, ForumStatus.HELD):
@@ -74,11 +76,29 @@ def registration_create(
     )
     if locked.capacity is not None:
         someone_waiting = active.filter(status=RegistrationStatus.WAITING).exists()
-        if someone_waiting or _confirmed_participants(locked) + participants > locked.capacity:
+        free = max(0, locked.capacity - _confirmed_participants(locked))
+        if someone_waiting or participants > free:
+            if not waiting_list:
+                raise ValidationError({"participants": _does_not_fit(free, someone_waiting)})
             registration.status = RegistrationStatus.WAITING
     registration.full_clean()
     registration.save()
     return registration
+
+
+def _does_not_fit(free: int, someone_waiting: bool) -> str:
+    if someone_waiting or not free:
+        return _(
+            "The forum is full. Choose to join the waiting list and we will email you if a "
+            "place frees up."
+        )
+    return ngettext(
+        "Only %(free)s place is free. Register at most %(free)s participant, or choose to "
+        "join the waiting list.",
+        "Only %(free)s places are free. Register at most %(free)s participants, or choose to "
+        "join the waiting list.",
+        free,
+    ) % {"free": free}
 
 
 def _promote(forum: Forum) -> list[int]:

@@ -104,6 +104,27 @@ def test_list_filters_and_constant_queries(
         client.get(url)
 
 
+def test_the_list_shows_upcoming_forums_soonest_first_and_past_ones_apart(
+    world: World, client: Any
+) -> None:
+    now = timezone.now()
+    for title, days in [("Ensi viikon ilta", 7), ("Huomisen ilta", 1), ("Viime kuun ilta", -30)]:
+        start = now + dt.timedelta(days=days)
+        ForumFactory.create(
+            municipalities=[world.municipality],
+            title_fi=title,
+            start=start,
+            end=start + dt.timedelta(hours=2),
+        )
+    url = reverse("forums:list")
+    upcoming = client.get(url).content.decode()
+    assert "2 upcoming forums" in upcoming and "Viime kuun ilta" not in upcoming
+    assert upcoming.index("Huomisen ilta") < upcoming.index("Ensi viikon ilta")
+    past = client.get(url, {"when": "past", "municipality": "276"}).content.decode()
+    assert "1 past forum" in past and "Viime kuun ilta" in past
+    assert "Huomisen ilta" not in past and "Ensi viikon ilta" not in past
+
+
 def test_attendance_minutes_are_sanitised(world: World, client_for: Any) -> None:
     start = timezone.now() - dt.timedelta(days=1)
     forum = ForumFactory.create(
@@ -405,9 +426,9 @@ def test_date_range_filter_and_pagination(world: World, client: Any) -> None:
         )
     url = reverse("forums:list")
     body = client.get(url, {"date_from": "2030-04-01", "date_to": "2030-04-30"}).content.decode()
-    assert "5 forums" in body
+    assert "5 upcoming forums" in body
     first = client.get(url).content.decode()
-    assert "25 forums" in first and 'rel="next"' in first
+    assert "25 upcoming forums" in first and 'rel="next"' in first
     assert client.get(url, {"page": 2}).status_code == 200
 
 

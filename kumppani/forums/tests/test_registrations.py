@@ -20,12 +20,16 @@ from kumppani.forums.tests.factories import ForumFactory
 pytestmark = pytest.mark.django_db
 
 
-def _register(client: Any, forum_id: int, association_id: int | None, n: int = 1) -> Any:
-    data = {
+def _register(
+    client: Any, forum_id: int, association_id: int | None, n: int = 1, wait: bool = False
+) -> Any:
+    data: dict[str, Any] = {
         "reg-participants": n,
         "reg-dietary_needs": "gluteeniton",
         "reg-accessibility_needs": "",
     }
+    if wait:
+        data["reg-waiting_list"] = "on"
     if association_id is not None:
         data["reg-association"] = association_id
     return client.post(reverse("forums:register", args=[forum_id]), data)
@@ -84,7 +88,10 @@ def test_waiting_list_and_promotion_on_cancel(
 
     client = Client()
     client.force_login(late_rep)
-    _register(client, forum.pk, late.pk, n=2)
+    refused = _register(client, forum.pk, late.pk, n=2)
+    assert "The forum is full. Choose to join the waiting list" in refused.content.decode()
+    assert not Registration.objects.filter(association=late).exists()
+    _register(client, forum.pk, late.pk, n=2, wait=True)
     waiting = Registration.objects.get(association=late)
     assert waiting.status == "waiting"
     page = client.get(forum.get_absolute_url()).content.decode()
@@ -96,6 +103,25 @@ def test_waiting_list_and_promotion_on_cancel(
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
     assert [m.to for m in mail.outbox] == [["myohassa@example.org"]]
+
+
+def test_a_registration_beyond_the_free_places_says_so_and_keeps_the_input(
+    world: World, client_for: Any
+) -> None:
+    forum = ForumFactory.create(municipalities=[world.municipality], capacity=4)
+    rep = client_for("rep")
+    form_page = rep.get(reverse("forums:register", args=[forum.pk])).content.decode()
+    assert f'<option value="{world.association.pk}" selected>' in form_page, "only one: chosen"
+    Registration.objects.create(
+        forum=forum, user=world.liaison, association=None, participants=3, status="confirmed"
+    )
+    response = _register(rep, forum.pk, world.association.pk, n=2)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Only 1 place is free. Register at most 1 participant" in html
+    assert 'value="gluteeniton"' in html and 'name="reg-participants" value="2"' in html
+    assert Registration.objects.filter(forum=forum).count() == 1
+    assert _register(rep, forum.pk, world.association.pk, n=1).status_code == 302
 
 
 def test_region_forum_takes_any_logged_in_person(world: World, client_for: Any) -> None:

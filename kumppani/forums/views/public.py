@@ -39,14 +39,16 @@ PAGE_SIZE = 20
 @require_GET
 def forum_list_view(request: HttpRequest) -> HttpResponse:
     form = ForumFilterForm(request.GET or None, municipalities=municipality_choices())
-    filters = ForumFilter()
+    when = "past" if request.GET.get("when") == "past" else "upcoming"
+    filters = ForumFilter(when=when)
     if form.is_bound and form.is_valid():
-        filters = ForumFilter(**form.cleaned_data)
+        filters = ForumFilter(**form.cleaned_data, when=when)
     paginator = Paginator(forum_list(filters=filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
+        "when": when,
         "can_create": access.can_create_any_forum(request.user),
     }
     return render(request, "forums/list.html", context)
@@ -120,6 +122,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
                 participants=form.cleaned_data["participants"],
                 dietary_needs=form.cleaned_data["dietary_needs"],
                 accessibility_needs=form.cleaned_data["accessibility_needs"],
+                waiting_list=form.cleaned_data["waiting_list"],
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):

@@ -15,7 +15,11 @@ from kumppani.associations.tests.factories import UserFactory
 from kumppani.proposals.decisions import decision_record
 from kumppani.proposals.grouping_services import proposals_regroup
 from kumppani.proposals.models import Decision, Proposal, ProposalGroup, ProposerType
-from kumppani.proposals.selectors import proposals_for_measure, spread_for
+from kumppani.proposals.selectors import (
+    proposals_for_measure,
+    proposed_measure_title,
+    spread_for,
+)
 from kumppani.proposals.services import criteria_ensure, proposal_create, scores_save
 from kumppani.proposals.textgen import generate
 from kumppani.welfare.models import Measure
@@ -119,7 +123,12 @@ def test_adopting_without_a_responsible_party_is_refused_and_saves_nothing(world
     goal = GoalFactory.create(theme__plan__municipality=world.municipality)
     with pytest.raises(ValidationError) as error:
         decision_record(
-            actor=world.liaison, decision="adopted", reason="Hyvä.", goal=goal, group=group
+            actor=world.liaison,
+            decision="adopted",
+            reason="Hyvä.",
+            goal=goal,
+            group=group,
+            measure_title="Kävelyryhmät",
         )
     assert list(error.value.message_dict) == ["responsible_unit"]
     assert not Measure.objects.exists()
@@ -134,7 +143,12 @@ def test_adopting_an_association_proposal_makes_the_association_responsible(
     _group, proposal = _group_with_proposal(world)
     goal = GoalFactory.create(theme__plan__municipality=world.municipality)
     decision_record(
-        actor=world.liaison, decision="adopted", reason="Hyvä.", goal=goal, proposal=proposal
+        actor=world.liaison,
+        decision="adopted",
+        reason="Hyvä.",
+        goal=goal,
+        proposal=proposal,
+        measure_title="Kävelyryhmät",
     )
     measure = Measure.objects.get(goal=goal)
     assert measure.responsible_association == world.association
@@ -148,7 +162,12 @@ def test_decision_form_shows_the_missing_responsible_unit_and_keeps_the_input(
     goal = GoalFactory.create(theme__plan__municipality=world.municipality)
     response = _client(world.liaison).post(
         reverse("proposals:group_decide", args=[group.pk]),
-        {"decision": "adopted", "reason": "Perusteltu päätös.", "goal": goal.pk},
+        {
+            "decision": "adopted",
+            "reason": "Perusteltu päätös.",
+            "goal": goal.pk,
+            "measure_title": "Kävelyryhmät",
+        },
     )
     body = response.content.decode()
     assert response.status_code == 200
@@ -278,6 +297,7 @@ def _adopted(world: World, goal: Any, count: int) -> None:
             reason="Hyvä.",
             goal=measure_goal,
             proposal=proposal,
+            measure_title=f"Toimenpide {index}",
         )
 
 
@@ -328,3 +348,87 @@ def test_proposal_merged_into_another_proposal(world: World) -> None:
     )
     second.refresh_from_db()
     assert second.decision == Decision.MERGED and second.merged_into == first
+
+
+def test_deciding_a_group_proposes_its_most_central_proposal_as_the_measure_name(
+    world: World,
+) -> None:
+    texts = [
+        "Kävelyryhmiä ikäihmisille.",
+        "Kävelyryhmiä kylille.",
+        "Kävelyryhmiä ikäihmisille kylille, myös talvella.",
+        "Ikäihmisille kylille.",
+    ]
+    proposals = [
+        proposal_create(
+            actor=None,
+            municipality=world.municipality,
+            text=text,
+            proposer_type=ProposerType.RESIDENT,
+            proposer_name="Asukas",
+        )
+        for text in texts
+    ]
+    group = ProposalGroup.objects.create(municipality=world.municipality, label="Kävely, ryhmä")
+    Proposal.objects.filter(pk__in=[p.pk for p in proposals]).update(group=group)
+    assert proposed_measure_title(group) == "Kävelyryhmiä ikäihmisille kylille, myös talvella"
+    page = _client(_member(world, "hyte7@example.org")).get(group.get_absolute_url())
+    html = page.content.decode()
+    assert 'name="measure_title" value="Kävelyryhmiä ikäihmisille kylille, myös talvella"' in html
+
+
+def test_adopting_without_a_measure_name_is_refused_and_keeps_the_form(world: World) -> None:
+    group, _proposal = _group_with_proposal(world)
+    goal = GoalFactory.create(theme__plan__municipality=world.municipality)
+    with pytest.raises(ValidationError) as error:
+        decision_record(
+            actor=world.liaison,
+            decision="adopted",
+            reason="Hyvä.",
+            goal=goal,
+            group=group,
+            responsible_unit="Liikuntapalvelut",
+            measure_title="  ",
+        )
+    assert list(error.value.message_dict) == ["measure_title"]
+    response = _client(_member(world, "hyte8@example.org")).post(
+        reverse("proposals:group_decide", args=[group.pk]),
+        {
+            "decision": "adopted",
+            "reason": "Vaikuttava.",
+            "goal": goal.pk,
+            "measure_title": "",
+            "responsible_unit": "Liikuntapalvelut",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Anna uudelle toimenpiteelle nimi." in html and "Vaikuttava." in html
+    assert not Measure.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("decided", "undecided", "sentence"),
+    [
+        (2, 0, "päätti jokaisesta"),
+        (1, 2, "on päättänyt 1 ehdotuksesta; 2 odottaa yhä päätöstä"),
+        (0, 2, "ei ole vielä päättänyt niistä"),
+    ],
+)
+def test_the_outcome_page_says_what_the_counts_say(
+    world: World, decided: int, undecided: int, sentence: str
+) -> None:
+    for index in range(decided + undecided):
+        proposal = proposal_create(
+            actor=None,
+            municipality=world.municipality,
+            text=f"Ehdotus {index}",
+            proposer_type=ProposerType.RESIDENT,
+            proposer_name="Asukas",
+        )
+        if index < decided:
+            decision_record(actor=None, decision="rejected", reason="Ei.", proposal=proposal)
+    html = Client().get(reverse("proposals:outcomes", args=["276"])).content.decode()
+    assert sentence in html
+    for other in ("päätti jokaisesta", "odottaa yhä", "ei ole vielä päättänyt"):
+        assert (other in html) == (other in sentence)

@@ -153,3 +153,11 @@ def test_large_pool_is_regrouped_in_the_background_from_the_page(
     assert response.status_code == 302
     assert GroupingJob.objects.get().status == "done"
     assert not Proposal.objects.filter(municipality=world.municipality, group=None).exists()
+
+
+def test_a_measure_name_is_the_first_sentence_cut_at_a_word() -> None:
+    from kumppani.proposals.grouping import shorten
+
+    assert shorten("Kävelyryhmiä kylille. Vetäjille koulutusta.") == "Kävelyryhmiä kylille"
+    long = "Nuorille kesätyöseteli, jonka voi käyttää yhdistyksissä ja yrityksissä koko kesän"
+    assert shorten(long, 60) == "Nuorille kesätyöseteli, jonka voi käyttää yhdistyksissä ja…"

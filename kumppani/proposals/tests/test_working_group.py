@@ -47,6 +47,7 @@ def test_goal_must_belong_to_the_chosen_theme(world: World) -> None:
         "theme": theme.pk,
         "goal": other.pk,
         "responsible_unit": "Liikuntapalvelut",
+        "measure_title": "Koulumatkaliikunta",
     }
     response = client.post(url, data)
     body = response.content.decode()

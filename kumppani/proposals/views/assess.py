@@ -26,7 +26,13 @@ from kumppani.proposals.forms import (
 )
 from kumppani.proposals.grouping_services import proposal_move
 from kumppani.proposals.models import Criterion, Proposal, ProposalGroup
-from kumppani.proposals.selectors import criteria_of, group_or_404, measure_url, spread_for
+from kumppani.proposals.selectors import (
+    criteria_of,
+    group_or_404,
+    measure_url,
+    proposed_measure_title,
+    spread_for,
+)
 from kumppani.proposals.services import criteria_ensure, scores_save
 
 
@@ -93,7 +99,10 @@ def _group_page(
             else DecisionForm(
                 municipality=group.municipality,
                 exclude_group=group.pk,
-                initial={"theme": group.theme_id},
+                initial={
+                    "theme": group.theme_id,
+                    "measure_title": proposed_measure_title(group),
+                },
             )
         ),
         **_assessment(request, criteria, group),
@@ -122,7 +131,11 @@ def _proposal_page(
         criteria = criteria_ensure(municipality=proposal.municipality)
         context.update(_assessment(request, criteria, proposal))
         context["decision_form"] = decision_form or DecisionForm(
-            municipality=proposal.municipality, initial={"theme": proposal.theme_id}
+            municipality=proposal.municipality,
+            initial={
+                "theme": proposal.theme_id,
+                "measure_title": proposed_measure_title(proposal),
+            },
         )
         context["move_form"] = MoveForm(
             municipality=proposal.municipality, initial={"group": proposal.group_id}
