@@ -12,10 +12,8 @@ from django.db import connection
 from kumppani.associations.models import Association
 from kumppani.geography.models import Municipality
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def test_backup_and_restore_round_trip(tmp_path: Path) -> None:
+def test_backup_and_restore_round_trip(tmp_path: Path, transactional_db: None) -> None:
+    # Asking for transactional_db by name lets the root conftest put the reference data back.
     if connection.vendor == "postgresql" and shutil.which("pg_dump") is None:
         pytest.skip("pg_dump is not on PATH")
     home = Municipality.objects.get(code="837")
