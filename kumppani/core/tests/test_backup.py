@@ -12,6 +12,7 @@ from django.db import connection
 from kumppani.associations.models import Association
 from kumppani.geography.models import Municipality
 
+
 def test_backup_and_restore_round_trip(tmp_path: Path, transactional_db: None) -> None:
     # Asking for transactional_db by name lets the root conftest put the reference data back.
     if connection.vendor == "postgresql" and shutil.which("pg_dump") is None:
