@@ -193,6 +193,7 @@ class AuditEvent(models.Model):
     target_type = models.CharField(_("target type"), max_length=60, blank=True)
     target_id = models.CharField(_("target"), max_length=40, blank=True)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
+    changes = models.JSONField(_("changed fields"), default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
     class Meta:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts import access
+from kumppani.accounts.audit_display import audit_rows
 from kumppani.accounts.forms import DeleteAccountForm, RoleAssignForm
 from kumppani.accounts.models import AuditEvent, RoleAssignment
 from kumppani.accounts.personal_data import personal_data_export, user_erase
@@ -63,12 +64,13 @@ def role_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def audit_log(request: HttpRequest) -> HttpResponse:
     access.require(access.is_admin(request.user), request)
-    events = AuditEvent.objects.all()
+    events = AuditEvent.objects.select_related("actor")
     action = request.GET.get("action", "").strip()
     if action:
         events = events.filter(action__startswith=action)
     page = Paginator(events, 100).get_page(request.GET.get("page"))
-    return render(request, "accounts/audit.html", {"page": page, "action": action})
+    rows = audit_rows(list(page.object_list))
+    return render(request, "accounts/audit.html", {"page": page, "rows": rows, "action": action})
 
 
 @require_GET

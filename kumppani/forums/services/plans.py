@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.audit import audit_changes, audit_record, audit_snapshot
+from kumppani.accounts.models import User
 from kumppani.associations.models import Association
 from kumppani.forums.models import (
     CooperationPlan,
@@ -26,22 +28,26 @@ from kumppani.forums.models import (
 
 
 @transaction.atomic
-def plan_create(*, forum: Forum, goal: str) -> CooperationPlan:
+def plan_create(*, forum: Forum, goal: str, actor: User | None = None) -> CooperationPlan:
     plan = CooperationPlan(forum=forum, goal=goal)
     plan.full_clean()
     plan.save()
+    audit_record(actor=actor, action="cooperation_plan.create", target=plan, summary=goal)
     return plan
 
 
 @transaction.atomic
 def plan_update(
-    *, plan: CooperationPlan, goal: str, status: str, follow_up: str
+    *, plan: CooperationPlan, goal: str, status: str, follow_up: str, actor: User | None = None
 ) -> CooperationPlan:
+    before = audit_snapshot(plan, ["goal", "status", "follow_up"])
     plan.goal = goal
     plan.status = status
     plan.follow_up = follow_up
     plan.full_clean()
     plan.save()
+    changes = audit_changes(before, plan)
+    audit_record(actor=actor, action="cooperation_plan.update", target=plan, changes=changes)
     return plan
 
 
