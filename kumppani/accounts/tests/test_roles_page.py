@@ -7,10 +7,15 @@ from typing import Any
 import pytest
 
 from kumppani.accounts.models import Role, RoleAssignment
-from kumppani.associations.tests.factories import AssociationFactory
+from kumppani.associations.tests.factories import AssociationFactory, UserFactory
 from kumppani.core.testing import World
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _person(world: World) -> None:
+    UserFactory.create(email="new@example.org")
 
 
 def _assign(client: Any, **data: Any) -> Any:

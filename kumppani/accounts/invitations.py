@@ -1,0 +1,99 @@
+"""Roles given to email addresses without an account: invite, then grant on sign-up."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from kumppani.accounts.audit import audit_record
+from kumppani.accounts.models import Role, RoleAssignment, RoleInvitation, User
+from kumppani.accounts.services import role_assign
+from kumppani.associations.models import Association
+from kumppani.geography.models import Municipality, Region
+
+
+@transaction.atomic
+def role_invite(
+    *,
+    email: str,
+    role: Role | str,
+    actor: User | None,
+    association: Association | None = None,
+    municipality: Municipality | None = None,
+    region: Region | None = None,
+) -> RoleInvitation:
+    """Invite a person who has no account; the email with a sign-up link goes after commit."""
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("This person already has an account.")})
+    # The same checks as for a person who has an account (role_assign raises on a missing scope).
+    probe = RoleAssignment(
+        role=role, association=association, municipality=municipality, region=region
+    )
+    probe.full_clean(exclude=["user"], validate_constraints=False)
+    invitation = RoleInvitation.objects.filter(
+        email=email,
+        role=role,
+        association=association,
+        municipality=municipality,
+        region=region,
+        accepted_at__isnull=True,
+    ).first() or RoleInvitation(
+        email=email,
+        role=role,
+        association=association,
+        municipality=municipality,
+        region=region,
+        invited_by=actor if actor is not None and actor.pk else None,
+    )
+    invitation.full_clean()
+    invitation.save()
+    audit_record(actor=actor, action="role.invite", summary=str(invitation))
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    transaction.on_commit(lambda: _send(invitation.pk, language))
+    return invitation
+
+
+def _send(invitation_id: int, language: str) -> None:
+    invitation = RoleInvitation.objects.select_related("association", "municipality", "region").get(
+        pk=invitation_id
+    )
+    with translation.override(language):
+        url = settings.SITE_ROOT + reverse("accounts:role_invitation", args=[invitation.token])
+        scope = invitation.association or invitation.municipality or invitation.region or ""
+        context = {"invitation": invitation, "url": url, "scope": f"({scope})" if scope else ""}
+        send_mail(
+            subject=_("You have been given a role on Kumppani"),
+            message=render_to_string("accounts/email/role_invitation.txt", context),
+            from_email=None,
+            recipient_list=[invitation.email],
+        )
+
+
+@transaction.atomic
+def role_invitation_accept(*, invitation: RoleInvitation, actor: User) -> RoleAssignment:
+    """Grant the invited role to the person who signed up with the invited address."""
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."))
+    if invitation.email.lower() != actor.email.lower():
+        raise ValidationError(
+            _("This invitation was sent to %(email)s. Log in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+    assignment = role_assign(
+        user=actor,
+        role=invitation.role,
+        association=invitation.association,
+        municipality=invitation.municipality,
+        region=invitation.region,
+        actor=invitation.invited_by,
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return assignment
