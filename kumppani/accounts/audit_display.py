@@ -118,7 +118,8 @@ def _targets(events: Sequence[AuditEvent]) -> dict[tuple[str, str], models.Model
         model = _model(label)
         if model is None:
             continue
-        for pk, obj in model._default_manager.in_bulk(list(keys)).items():
+        # Non-null relations come along: names and links often use them (one query per kind).
+        for pk, obj in model._default_manager.select_related().in_bulk(list(keys)).items():
             found[(label, str(pk))] = obj
     return found
 

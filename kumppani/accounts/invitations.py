@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, RoleInvitation, User
-from kumppani.accounts.services import role_assign
+from kumppani.accounts.services import role_assign, role_scope_check
 from kumppani.associations.models import Association
 from kumppani.geography.models import Municipality, Region
 
@@ -32,11 +32,7 @@ def role_invite(
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("This person already has an account.")})
-    # The same checks as for a person who has an account (role_assign raises on a missing scope).
-    probe = RoleAssignment(
-        role=role, association=association, municipality=municipality, region=region
-    )
-    probe.full_clean(exclude=["user"], validate_constraints=False)
+    role_scope_check(role=role, association=association, municipality=municipality, region=region)
     invitation = RoleInvitation.objects.filter(
         email=email,
         role=role,

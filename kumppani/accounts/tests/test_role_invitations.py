@@ -80,3 +80,11 @@ def test_someone_else_signing_up_gets_no_role(client_for: Any, world: World) -> 
     intruder = User.objects.get(email="intruder@example.org")
     assert not RoleAssignment.objects.filter(user=intruder).exists()
     assert RoleInvitation.objects.get().accepted_at is None
+
+
+def test_an_invitation_needs_the_roles_scope_too(client_for: Any, world: World) -> None:
+    page = client_for("admin").post(
+        "/en/people/roles/", {"email": "nobody.yet@example.org", "role": "liaison"}
+    )
+    assert "Choose the municipality for this role." in page.content.decode()
+    assert not RoleInvitation.objects.exists()
