@@ -13,16 +13,26 @@ from kumppani.accounts.models import (
     User,
 )
 from kumppani.associations.models import Association
+from kumppani.associations.selectors import associations_by_name
 from kumppani.geography.models import Municipality, Region
 
 
 class RoleAssignForm(forms.Form):
     email = forms.EmailField(label=_("Email address"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    association = forms.IntegerField(
-        label=_("Association number"),
+    association_name = forms.CharField(
+        label=_("Association"),
         required=False,
-        help_text=_("For a representative: the number in the association's web address."),
+        max_length=200,
+        help_text=_(
+            "For a representative: the association's name, part of it, or its register number."
+        ),
+    )
+    association = forms.ModelChoiceField(
+        label=_("Matching associations"),
+        queryset=Association.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
     )
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
@@ -41,10 +51,7 @@ class RoleAssignForm(forms.Form):
         data = super().clean() or {}
         role = data.get("role")
         if role in ASSOCIATION_ROLES:
-            association = Association.objects.filter(pk=data.get("association") or 0).first()
-            if association is None:
-                self.add_error("association", _("Give the number of an existing association."))
-            data["association"] = association
+            data["association"] = self._association(data)
         else:
             data["association"] = None
         # Only the role's own scope is passed on; role_assign checks that it is given.
@@ -53,6 +60,42 @@ class RoleAssignForm(forms.Form):
         if role not in REGION_ROLES:
             data["region"] = None
         return data
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.matches: list[Association] = []
+        if self.is_bound:
+            self.matches = associations_by_name(self.data.get("association_name", ""))
+            pks = [a.pk for a in self.matches]
+            field = self.fields["association"]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = Association.objects.filter(pk__in=pks)
+            if self.data.get("association") not in {str(pk) for pk in pks}:
+                # a choice from an earlier search no longer applies
+                self.data = {**dict(self.data.items()), "association": ""}
+
+    def _association(self, data: dict[str, Any]) -> Association | None:
+        """The association named, or a choice among several that match (a second step)."""
+        chosen: Association | None = data.get("association")
+        if chosen is not None:
+            return chosen
+        name = data.get("association_name", "")
+        if len(self.matches) == 1:
+            return self.matches[0]
+        if not self.matches:
+            self.add_error(
+                "association_name",
+                _("No association matches “%(name)s”.") % {"name": name}
+                if name
+                else _("Give the association's name."),
+            )
+            return None
+        field = self.fields["association"]
+        field.widget = forms.Select(
+            choices=[("", "—")] + [(a.pk, f"{a} ({a.home_municipality})") for a in self.matches]
+        )
+        self.add_error("association", _("Several associations match: choose one."))
+        return None
 
 
 class DeleteAccountForm(forms.Form):

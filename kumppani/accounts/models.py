@@ -193,6 +193,7 @@ class AuditEvent(models.Model):
     target_type = models.CharField(_("target type"), max_length=60, blank=True)
     target_id = models.CharField(_("target"), max_length=40, blank=True)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
+    changes = models.JSONField(_("changed fields"), default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -202,3 +203,55 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_email} {self.action}"
+
+
+def _new_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(32)
+
+
+class RoleInvitation(models.Model):
+    """A role given to an email address that has no account yet; granted when they sign up."""
+
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    association = models.ForeignKey(
+        "associations.Association",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("association"),
+    )
+    municipality = models.ForeignKey(
+        "geography.Municipality",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    region = models.ForeignKey(
+        "geography.Region",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("region"),
+    )
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("role invitation")
+        verbose_name_plural = _("role invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        scope = self.association or self.municipality or self.region or ""
+        return f"{self.email} – {self.get_role_display()} {scope}".strip()

@@ -42,6 +42,25 @@ def user_get_or_create(*, email: str, full_name: str = "") -> User:
     return user
 
 
+def role_scope_check(
+    *,
+    role: Role | str,
+    association: Association | None,
+    municipality: Municipality | None,
+    region: Region | None,
+) -> None:
+    """A role needs its own scope: an association, a municipality or a region."""
+    errors: dict[str, str] = {}
+    if role in ASSOCIATION_ROLES and association is None:
+        errors["association"] = _("Give the number of an existing association.")
+    if role in MUNICIPALITY_ROLES and municipality is None:
+        errors["municipality"] = _("Choose the municipality for this role.")
+    if role in REGION_ROLES and region is None:
+        errors["region"] = _("Choose the region for this role.")
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def role_assign(
     *,
@@ -53,15 +72,7 @@ def role_assign(
     region: Region | None = None,
 ) -> RoleAssignment:
     """Give a person a scoped role (idempotent); the role's scope must be given."""
-    errors: dict[str, str] = {}
-    if role in ASSOCIATION_ROLES and association is None:
-        errors["association"] = _("Give the number of an existing association.")
-    if role in MUNICIPALITY_ROLES and municipality is None:
-        errors["municipality"] = _("Choose the municipality for this role.")
-    if role in REGION_ROLES and region is None:
-        errors["region"] = _("Choose the region for this role.")
-    if errors:
-        raise ValidationError(errors)
+    role_scope_check(role=role, association=association, municipality=municipality, region=region)
     assignment = RoleAssignment.objects.filter(
         user=user, role=role, association=association, municipality=municipality, region=region
     ).first()

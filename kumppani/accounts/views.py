@@ -4,17 +4,19 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts import access
+from kumppani.accounts.adapter import SESSION_KEY
+from kumppani.accounts.audit_display import audit_rows
 from kumppani.accounts.forms import DeleteAccountForm, RoleAssignForm
-from kumppani.accounts.models import AuditEvent, RoleAssignment
+from kumppani.accounts.invitations import role_invitation_accept, role_invite
+from kumppani.accounts.models import AuditEvent, RoleAssignment, RoleInvitation, User
 from kumppani.accounts.personal_data import personal_data_export, user_erase
-from kumppani.accounts.services import role_assign, role_remove, user_get_or_create
+from kumppani.accounts.services import role_assign, role_remove
 from kumppani.core.forms import apply_validation_error
 
 
@@ -24,20 +26,29 @@ def roles(request: HttpRequest) -> HttpResponse:
     form = RoleAssignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        scope = {k: data[k] for k in ("association", "municipality", "region")}
+        actor = access.authenticated_user(request)
+        user = User.objects.filter(email__iexact=data["email"]).first()
+        email = data["email"].strip().lower()
         try:
-            with transaction.atomic():  # no account is created for a refused role
-                role_assign(
-                    user=user_get_or_create(email=data["email"]),
-                    role=data["role"],
-                    association=data["association"],
-                    municipality=data["municipality"],
-                    region=data["region"],
-                    actor=access.authenticated_user(request),
-                )
+            if user is None:
+                role_invite(email=email, role=data["role"], actor=actor, **scope)
+            else:
+                role_assign(user=user, role=data["role"], actor=actor, **scope)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("The role was assigned."))
+            if user is None:
+                messages.success(
+                    request,
+                    _(
+                        "No account uses %(email)s yet. An invitation to sign up was sent; "
+                        "the role is granted when they sign up with that address."
+                    )
+                    % {"email": email},
+                )
+            else:
+                messages.success(request, _("The role was assigned."))
             return redirect("accounts:roles")
     assignments = RoleAssignment.objects.select_related(
         "user", "association", "municipality", "region"
@@ -47,6 +58,32 @@ def roles(request: HttpRequest) -> HttpResponse:
         assignments = assignments.filter(user__email__icontains=q)
     page = Paginator(assignments, 50).get_page(request.GET.get("page"))
     return render(request, "accounts/roles.html", {"form": form, "page": page, "q": q})
+
+
+@require_GET
+def role_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in a role invitation: grant it now, or after signing up with that address."""
+    invitation = get_object_or_404(RoleInvitation, token=token)
+    if invitation.accepted_at is not None:
+        messages.info(request, _("This invitation has already been used."))
+        return redirect("core:home")
+    if request.user.is_authenticated:
+        try:
+            role_invitation_accept(invitation=invitation, actor=access.authenticated_user(request))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("core:home")
+        messages.success(
+            request, _("You now have the role %(role)s.") % {"role": invitation.get_role_display()}
+        )
+        return redirect("core:home")
+    request.session[SESSION_KEY] = invitation.token
+    messages.info(
+        request,
+        _("Sign up with the address %(email)s to receive the role %(role)s.")
+        % {"email": invitation.email, "role": invitation.get_role_display()},
+    )
+    return redirect("account_signup")
 
 
 @require_POST
@@ -63,12 +100,13 @@ def role_remove_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def audit_log(request: HttpRequest) -> HttpResponse:
     access.require(access.is_admin(request.user), request)
-    events = AuditEvent.objects.all()
+    events = AuditEvent.objects.select_related("actor")
     action = request.GET.get("action", "").strip()
     if action:
         events = events.filter(action__startswith=action)
     page = Paginator(events, 100).get_page(request.GET.get("page"))
-    return render(request, "accounts/audit.html", {"page": page, "action": action})
+    rows = audit_rows(list(page.object_list))
+    return render(request, "accounts/audit.html", {"page": page, "rows": rows, "action": action})
 
 
 @require_GET

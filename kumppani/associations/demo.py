@@ -44,6 +44,13 @@ SWEDISH_MUNICIPALITIES: dict[str, tuple[str, int]] = {
     "Raasepori": ("Raseborgs", 6),
     "Närpiö": ("Närpes", 6),
 }
+# The same bilingual municipalities' Finnish genitives: their associations have both names.
+BILINGUAL_FINNISH_GENITIVES = {
+    "Kirkkonummi": "Kirkkonummen",
+    "Porvoo": "Porvoon",
+    "Raasepori": "Raaseporin",
+    "Närpiö": "Närpiön",
+}
 VILLAGES = [
     ("Ylä-Kuha", "Ylä-Kuhan"),
     ("Mäntylä", "Mäntylän"),
@@ -164,6 +171,18 @@ SWEDISH_PATTERNS: dict[str, list[tuple[str, str]]] = {
     "social-health": [("{m} Hjärtförening r.f.", "Föreningen ordnar kamratstöd och motion.")],
     "youth": [("{m} Ungdomsförening r.f.", "Ungdomsföreningen driver ungdomslokalen.")],
 }
+# The Finnish name and purpose of each Swedish pattern, for a bilingual association.
+SWEDISH_PATTERNS_IN_FINNISH: dict[str, tuple[str, str]] = {
+    "residents-village": (
+        "{m} kyläyhdistys ry",
+        "Kyläyhdistys ylläpitää kylätaloa ja järjestää tapahtumia.",
+    ),
+    "sports": ("{m} Urheiluseura ry", "Urheiluseura tarjoaa liikuntaa kaikenikäisille."),
+    "seniors": ("{m} Eläkeläiset ry", "Eläkeläisyhdistys järjestää kerhoja ja matkoja."),
+    "culture": ("{m} Kotiseutuyhdistys ry", "Kotiseutuyhdistys vaalii paikallista perinnettä."),
+    "social-health": ("{m} Sydänyhdistys ry", "Yhdistys järjestää vertaistukea ja liikuntaa."),
+    "youth": ("{m} Nuorisoseura ry", "Nuorisoseura ylläpitää nuorisotilaa."),
+}
 DEMO_PASSWORD = "kumppani-demo"  # noqa: S105 - demo accounts only
 
 
@@ -209,13 +228,14 @@ def seed(rng: random.Random) -> dict[str, str]:
     for muni_name, (genitive, count) in SWEDISH_MUNICIPALITIES.items():
         for slug in list(SWEDISH_PATTERNS)[:count]:
             pattern, purpose = SWEDISH_PATTERNS[slug][0]
-            name_sv = pattern.format(m=genitive)
+            pattern_fi, purpose_fi = SWEDISH_PATTERNS_IN_FINNISH[slug]
             number += rng.randint(1, 50)
             association = Association(
-                name_fi=name_sv.replace("r.f.", "ry"),
-                name_sv=name_sv,
+                name_fi=pattern_fi.format(m=BILINGUAL_FINNISH_GENITIVES[muni_name]),
+                name_sv=pattern.format(m=genitive),
                 registration_number=f"{number // 1000}.{number % 1000:03d}",
                 home_municipality=municipalities[muni_name],
+                purpose_fi=purpose_fi,
                 purpose_sv=purpose,
                 member_count=rng.randint(8, 300),
                 uses_municipal_premises=rng.random() < 0.5,

@@ -147,3 +147,25 @@ def associations_in_municipality(municipality_id: int) -> QuerySet[Association]:
         .distinct()
         .order_by("name_fi")
     )
+
+
+def associations_by_name(query: str, *, limit: int = 20) -> list[Association]:
+    """Associations whose name (fi/sv) contains ``query`` or whose register number it is.
+
+    An exact name or register number wins outright, so a full name never needs a second step.
+    """
+    query = query.strip()
+    if not query:
+        return []
+    exact = list(
+        Association.objects.filter(
+            Q(name_fi__iexact=query) | Q(name_sv__iexact=query) | Q(registration_number=query)
+        ).select_related("home_municipality")[:limit]
+    )
+    if exact:
+        return exact
+    return list(
+        Association.objects.filter(Q(name_fi__icontains=query) | Q(name_sv__icontains=query))
+        .select_related("home_municipality")
+        .order_by("name_fi")[:limit]
+    )

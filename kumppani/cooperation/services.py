@@ -155,17 +155,26 @@ def agent_pair(
     agent: User | None = None,
     association: Association | None = None,
     since: dt.date | None = None,
+    actor: Actor = None,
 ) -> AgentPairing:
     pairing = AgentPairing(
         liaison=liaison, agent_name=agent_name, agent=agent, association=association, since=since
     )
     pairing.full_clean()
     pairing.save()
+    audit_record(actor=actor, action="agent.pair", target=liaison, summary=_pairing(pairing))
     return pairing
 
 
+def _pairing(pairing: AgentPairing) -> str:
+    return f"{pairing.agent_name} – {pairing.association or ''}".strip(" –")
+
+
 @transaction.atomic
-def agent_unpair(*, pairing: AgentPairing) -> None:
+def agent_unpair(*, pairing: AgentPairing, actor: Actor = None) -> None:
+    audit_record(
+        actor=actor, action="agent.unpair", target=pairing.liaison, summary=_pairing(pairing)
+    )
     pairing.delete()
 
 

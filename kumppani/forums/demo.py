@@ -38,6 +38,30 @@ from kumppani.geography.models import Municipality, Region
 
 TZ = timezone.get_default_timezone()
 
+# Finnish genitives are not "name + n" (Nurmes → Nurmeksen, Outokumpu → Outokummun), and towns
+# have a "kaupungintalo", not a "kunnantalo": an explicit table for the demo's municipalities.
+GENITIVES = {
+    "Joensuu": "Joensuun",
+    "Juuka": "Juuan",
+    "Kitee": "Kiteen",
+    "Kontiolahti": "Kontiolahden",
+    "Liperi": "Liperin",
+    "Nurmes": "Nurmeksen",
+    "Outokumpu": "Outokummun",
+}
+TOWNS = {"Joensuu", "Kitee", "Nurmes", "Outokumpu"}
+
+
+def next_date(today: dt.date, month: int, day: int) -> dt.date:
+    """The next such day after today, so a forum named for a season is held in that season."""
+    this_year = dt.date(today.year, month, day)
+    return this_year if this_year > today else dt.date(today.year + 1, month, day)
+
+
+def town_hall(name: str) -> str:
+    """ "Nurmeksen kaupungintalo", "Liperin kunnantalo"."""
+    return f"{GENITIVES[name]} {'kaupungintalo' if name in TOWNS else 'kunnantalo'}"
+
 
 def _at(day: dt.date, hour: int = 17) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, 0), tzinfo=TZ)
@@ -148,7 +172,7 @@ def _kontiolahti(today: dt.date, rng: random.Random) -> None:
     _forum(
         title="Syksyn Hyvinvointihytinä",
         type=ForumType.WELLBEING_MEETUP,
-        day=today + dt.timedelta(days=24),
+        day=next_date(today, 9, 17),  # "the next hytinä in September", as the minutes say
         place="Kontiolahden Kotiseutukeskus",
         municipalities=[kontiolahti],
         liaison=liaison,
@@ -181,15 +205,15 @@ def _pohjois_karjala(today: dt.date) -> None:
                     title=f"{label} – {name} {day.year}",
                     type=kind,
                     day=day,
-                    place=f"{name}n kunnantalo" if name != "Joensuu" else "Carelicum",
+                    place=town_hall(name) if name != "Joensuu" else "Carelicum",
                     municipalities=[municipality],
                 )
     for name in ("Outokumpu", "Liperi"):
         _forum(
             title=f"Kevään Hyvinvointihytinä – {name}",
             type=ForumType.WELLBEING_MEETUP,
-            day=today + dt.timedelta(days=45 if name == "Outokumpu" else 60),
-            place=f"{name}n kirjasto",
+            day=next_date(today, 4, 15) if name == "Outokumpu" else next_date(today, 5, 6),
+            place=f"{GENITIVES[name]} kirjasto",
             municipalities=[Municipality.objects.get(name_fi=name)],
             capacity=40,
         )

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.audit import audit_record
 from kumppani.associations.selectors import associations_in_municipality
 from kumppani.proposals.models import Decision, Proposal, ProposalGroup, ProposerType
 from kumppani.welfare.services import measure_create
@@ -105,6 +106,7 @@ def decision_record(
             responsible_association=association,
             actor=actor,
         )
+    decision_change = {"decision": [target.decision, decision]}
     fields = {
         "decision": decision,
         "decision_reason": reason,
@@ -128,4 +130,6 @@ def decision_record(
         target.merged_into_group = merged_into_group if decision == Decision.MERGED else None
         target.merged_into = merged_into_proposal if decision == Decision.MERGED else None
         target.save()
+    action = "proposal_group.decide" if group is not None else "proposal.decide"
+    audit_record(actor=actor, action=action, target=target, summary=reason, changes=decision_change)
     return target

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.audit import audit_record
 from kumppani.proposals.analysis import lemma_document
 from kumppani.proposals.grouping import cluster_documents, label_from_keywords
 from kumppani.proposals.models import GroupingJob, JobStatus, Proposal, ProposalGroup
@@ -168,7 +169,9 @@ def proposal_move(*, proposal: Proposal, group: ProposalGroup | None) -> Proposa
 
 
 @transaction.atomic
-def groups_merge(*, target: ProposalGroup, sources: Iterable[ProposalGroup]) -> ProposalGroup:
+def groups_merge(
+    *, target: ProposalGroup, sources: Iterable[ProposalGroup], actor: User | None = None
+) -> ProposalGroup:
     """Move the members of ``sources`` into ``target``; the emptied groups are removed."""
     sources = [s for s in sources if s.pk != target.pk]
     if not sources:
@@ -183,6 +186,8 @@ def groups_merge(*, target: ProposalGroup, sources: Iterable[ProposalGroup]) -> 
     ProposalGroup.objects.filter(pk__in=source_ids).delete()
     target.locked = True
     target.save(update_fields=["locked"])
+    merged = ", ".join(s.label for s in sources)
+    audit_record(actor=actor, action="proposal_group.merge", target=target, summary=merged)
     return target
 
 
@@ -195,7 +200,11 @@ def _label_for(proposals: list[Proposal]) -> str:
 
 @transaction.atomic
 def group_split(
-    *, group: ProposalGroup, proposals: Iterable[Proposal], label: str = ""
+    *,
+    group: ProposalGroup,
+    proposals: Iterable[Proposal],
+    label: str = "",
+    actor: User | None = None,
 ) -> ProposalGroup:
     """Take some proposals out of a group into a new group of their own."""
     chosen = [p for p in proposals if p.group_id == group.pk]
@@ -214,6 +223,7 @@ def group_split(
     Proposal.objects.filter(pk__in=[p.pk for p in chosen]).update(group=new, group_locked=True)
     group.locked = True
     group.save(update_fields=["locked"])
+    audit_record(actor=actor, action="proposal_group.split", target=new, summary=group.label)
     return new
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.audit import audit_record
 from kumppani.proposals.analysis import lemma_document
 from kumppani.proposals.models import (
     Criterion,
@@ -231,4 +232,6 @@ def scores_save(
     if group is not None and not group.locked:
         group.locked = True
         group.save(update_fields=["locked"])
+    given = {criteria[pk].name_fi: [None, int(value)] for pk, value in values.items()}
+    audit_record(actor=actor, action="score.save", target=target, changes=given)
     return saved

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.audit import audit_changes, audit_record, audit_snapshot
 from kumppani.welfare.models import (
     BODY_RANK,
     ApprovalBody,
@@ -128,17 +129,23 @@ def plan_create(
     title_fi: str,
     start_year: int,
     end_year: int,
+    actor: User | None = None,
     **fields: Unpack[PlanFields],
 ) -> Plan:
     plan = Plan(municipality=municipality, title_fi=title_fi)
     plan.start_year, plan.end_year = start_year, end_year
     _save(plan, fields)
+    audit_record(actor=actor, action="welfare_plan.create", target=plan)
     return plan
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, **changes: Unpack[PlanChanges]) -> Plan:
+def plan_update(*, plan: Plan, actor: User | None = None, **changes: Unpack[PlanChanges]) -> Plan:
+    before = audit_snapshot(plan, changes)
     _save(plan, changes)
+    audit_record(
+        actor=actor, action="welfare_plan.update", target=plan, changes=audit_changes(before, plan)
+    )
     return plan
 
 
@@ -434,4 +441,5 @@ def approval_stage_record(
     else:
         plan.status = PlanStatus.IN_APPROVAL
     plan.save(update_fields=["status", "approved_on", "approved_snapshot", "updated_at"])
+    audit_record(actor=actor, action="welfare_plan.approval", target=plan, summary=str(stage))
     return stage

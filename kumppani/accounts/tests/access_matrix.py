@@ -1,4 +1,5 @@
-from kumppani.core.tests.matrix import ADMIN, OK, logged_in, only
+from kumppani.accounts.models import RoleInvitation
+from kumppani.core.tests.matrix import ADMIN, OK, logged_in, only, public
 
 PAGES = {
     "accounts:roles": only(*ADMIN),
@@ -9,6 +10,15 @@ PAGES = {
         kwargs=lambda w: {"pk": w.liaison.roles.get().pk},
     ),
     "accounts:audit": only(*ADMIN),
+    # Anyone may open the link; only the invited address gets the role (others are sent home).
+    "accounts:role_invitation": public(
+        ok=302,
+        kwargs=lambda w: {
+            "token": RoleInvitation.objects.get_or_create(
+                email="invitee@example.org", role="admin"
+            )[0].token
+        },
+    ),
     "accounts:my_data": logged_in(),
     "accounts:delete_account": logged_in(),
 }

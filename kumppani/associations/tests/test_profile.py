@@ -131,11 +131,11 @@ def test_admin_assigns_scoped_roles_and_bad_scope_is_explained(
     assert "Choose the municipality for this role." in response.content.decode()
     response = admin.post(
         "/en/people/roles/",
-        {"email": "new@example.org", "role": "coordinator", "region": world.region.pk},
+        {"email": "other_rep@example.org", "role": "coordinator", "region": world.region.pk},
     )
     assert response.status_code == 302
     assert RoleAssignment.objects.filter(
-        user__email="new@example.org", role=Role.COORDINATOR, region=world.region
+        user=world.other_rep, role=Role.COORDINATOR, region=world.region
     ).exists()
 
 

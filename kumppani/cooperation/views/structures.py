@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kumppani.accounts.access import require
+from kumppani.accounts.access import authenticated_user, require
 from kumppani.associations.selectors import associations_in_municipality
 from kumppani.cooperation import access, selectors, services
 from kumppani.cooperation.forms import (
@@ -110,7 +110,7 @@ def agent_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("The agent was not added: give the agent's name."))
         return redirect("cooperation:liaisons_manage", code=municipality.code)
     try:
-        services.agent_pair(liaison=liaison, **form.cleaned_data)
+        services.agent_pair(liaison=liaison, actor=authenticated_user(request), **form.cleaned_data)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -125,7 +125,7 @@ def agent_remove(request: HttpRequest, pk: int) -> HttpResponse:
     )
     municipality = pairing.liaison.municipality
     require(access.can_manage(request.user, municipality), request)
-    services.agent_unpair(pairing=pairing)
+    services.agent_unpair(pairing=pairing, actor=authenticated_user(request))
     messages.success(request, _("The agent was removed."))
     return redirect("cooperation:liaisons_manage", code=municipality.code)
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kumppani.accounts.audit import audit_record
+from kumppani.accounts.audit import audit_changes, audit_record, audit_snapshot
 from kumppani.accounts.models import User
 from kumppani.associations.models import Association
 from kumppani.cooperation.models import Body
@@ -139,13 +139,18 @@ def attendance_record(
 
 
 @transaction.atomic
-def forum_record_outcome(*, forum: Forum, minutes: str, outcomes: str) -> Forum:
+def forum_record_outcome(
+    *, forum: Forum, minutes: str, outcomes: str, actor: User | None = None
+) -> Forum:
+    before = audit_snapshot(forum, ["minutes", "outcomes", "status"])
     forum.minutes = minutes
     forum.outcomes = outcomes
     if forum.start <= timezone.now() and forum.status != ForumStatus.CANCELLED:
         forum.status = ForumStatus.HELD
     forum.full_clean()
     forum.save()
+    changes = audit_changes(before, forum)
+    audit_record(actor=actor, action="forum.minutes", target=forum, changes=changes)
     return forum
 
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kumppani.accounts.audit import audit_changes, audit_record, audit_snapshot
+from kumppani.accounts.models import User
 from kumppani.associations.models import Association
 from kumppani.core.notifications import Email, email_send
 from kumppani.forums.models import (
@@ -28,23 +30,35 @@ PLAN_REMINDER_DAYS = 7  # days before a step's deadline
 
 
 @transaction.atomic
-def plan_create(*, forum: Forum, title: str, goal: str) -> CooperationPlan:
+def plan_create(
+    *, forum: Forum, title: str, goal: str, actor: User | None = None
+) -> CooperationPlan:
     plan = CooperationPlan(forum=forum, title=title.strip(), goal=goal)
     plan.full_clean()
     plan.save()
+    audit_record(actor=actor, action="cooperation_plan.create", target=plan, summary=goal)
     return plan
 
 
 @transaction.atomic
 def plan_update(
-    *, plan: CooperationPlan, title: str, goal: str, status: str, follow_up: str
+    *,
+    plan: CooperationPlan,
+    title: str,
+    goal: str,
+    status: str,
+    follow_up: str,
+    actor: User | None = None,
 ) -> CooperationPlan:
+    before = audit_snapshot(plan, ["title", "goal", "status", "follow_up"])
     plan.title = title.strip()
     plan.goal = goal
     plan.status = status
     plan.follow_up = follow_up
     plan.full_clean()
     plan.save()
+    changes = audit_changes(before, plan)
+    audit_record(actor=actor, action="cooperation_plan.update", target=plan, changes=changes)
     return plan
 
 

@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from kumppani.accounts.audit import audit_changes, audit_record, audit_snapshot
 from kumppani.accounts.models import User
 from kumppani.associations.models import Association
 from kumppani.core.notifications import Email, current_language, email_send
@@ -83,6 +84,9 @@ def registration_create(
             registration.status = RegistrationStatus.WAITING
     registration.full_clean()
     registration.save()
+    audit_record(
+        actor=user, action="registration.create", target=locked, summary=_who(registration)
+    )
     return registration
 
 
@@ -99,6 +103,10 @@ def _does_not_fit(free: int, someone_waiting: bool) -> str:
         "join the waiting list.",
         free,
     ) % {"free": free}
+
+
+def _who(registration: Registration) -> str:
+    return str(registration.association or registration.user or "")
 
 
 def _promote(forum: Forum) -> list[int]:
@@ -122,7 +130,7 @@ def _promote(forum: Forum) -> list[int]:
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration) -> list[int]:
+def registration_cancel(*, registration: Registration, actor: User | None = None) -> list[int]:
     """Cancel; returns the ids of waiting registrations promoted into the freed places."""
     locked = Forum.objects.select_for_update().get(pk=registration.forum_id)
     registration.refresh_from_db()
@@ -132,6 +140,9 @@ def registration_cancel(*, registration: Registration) -> list[int]:
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
     promoted = _promote(locked)
+    audit_record(
+        actor=actor, action="registration.cancel", target=locked, summary=_who(registration)
+    )
     email_send(*_promoted_emails(promoted))
     return promoted
 
@@ -143,11 +154,13 @@ def registration_update(
     participants: int,
     dietary_needs: str,
     accessibility_needs: str,
+    actor: User | None = None,
 ) -> Registration:
     locked = Forum.objects.select_for_update().get(pk=registration.forum_id)
     if timezone.now() > registration_closes(locked):
         raise ValidationError(_("Registration has closed; contact the organiser."))
     grows = participants > registration.participants
+    before = audit_snapshot(registration, ["participants"])  # not the needs: personal data
     registration.participants = participants
     registration.dietary_needs = dietary_needs
     registration.accessibility_needs = accessibility_needs
@@ -163,6 +176,14 @@ def registration_update(
             {"participants": _("There are not enough places left for that many participants.")}
         )
     _promote(locked)
+    changes = audit_changes(before, registration)
+    audit_record(
+        actor=actor,
+        action="registration.update",
+        target=locked,
+        summary=_who(registration),
+        changes=changes,
+    )
     return registration
 
 

@@ -226,6 +226,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
                 forum=forum,
                 minutes=form.cleaned_data["minutes"],
                 outcomes=form.cleaned_data["outcomes"],
+                actor=base_access.authenticated_user(request),
             )
         except ValidationError as error:
             apply_validation_error(form, error)

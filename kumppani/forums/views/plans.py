@@ -59,7 +59,12 @@ def plan_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            plan = plan_create(forum=forum, **form.cleaned_data)
+            plan = plan_create(
+                forum=forum,
+                title=form.cleaned_data["title"],
+                goal=form.cleaned_data["goal"],
+                actor=base_access.authenticated_user(request),
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -118,7 +123,9 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanUpdateForm(request.POST, instance=CooperationPlan.objects.get(pk=pk), prefix="plan")
     if form.is_valid():
         try:
-            plan_update(plan=plan, **form.cleaned_data)
+            plan_update(
+                plan=plan, actor=base_access.authenticated_user(request), **form.cleaned_data
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

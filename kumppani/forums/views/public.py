@@ -164,6 +164,7 @@ def registration_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 participants=form.cleaned_data["participants"],
                 dietary_needs=form.cleaned_data["dietary_needs"],
                 accessibility_needs=form.cleaned_data["accessibility_needs"],
+                actor=current_user(request),
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):
@@ -188,7 +189,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
         request,
     )
     try:
-        registration_cancel(registration=registration)
+        registration_cancel(registration=registration, actor=current_user(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

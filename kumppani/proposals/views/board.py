@@ -125,7 +125,11 @@ def group_merge_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = MergeForm(request.POST, group=group)
     if form.is_valid():
         try:
-            groups_merge(target=group, sources=[form.cleaned_data["source"]])
+            groups_merge(
+                target=group,
+                sources=[form.cleaned_data["source"]],
+                actor=authenticated_user(request),
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -147,6 +151,7 @@ def group_split_view(request: HttpRequest, pk: int) -> HttpResponse:
                 group=group,
                 proposals=[p for p in members if p.pk in chosen],
                 label=form.cleaned_data["label"],
+                actor=authenticated_user(request),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import User
 from kumppani.geography.models import Municipality, Region
 from kumppani.surveys.models import (
@@ -107,6 +108,7 @@ def survey_create(
     _check_plan(survey)
     survey.full_clean()
     survey.save()
+    audit_record(actor=actor, action="survey.create", target=survey)
     return survey
 
 

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kumppani.accounts.audit import audit_record
+from kumppani.accounts.models import User
 from kumppani.associations.models import Association, Category
 from kumppani.core.notifications import Email, current_language, emails_deliver
 from kumppani.geography.models import Municipality
@@ -95,6 +97,7 @@ def invitations_for_associations(
     category: Category | None = None,
     municipalities: Iterable[Municipality] | None = None,
     send: bool = True,
+    actor: User | None = None,
 ) -> list[Invitation]:
     """Invite every matching association once; already invited ones are skipped."""
     associations = audience_associations(
@@ -118,6 +121,9 @@ def invitations_for_associations(
     for invitation in new:
         invitation.full_clean(exclude=["token"])
     created = Invitation.objects.bulk_create(new)
+    if new:
+        summary = ", ".join(str(i.association) for i in new)
+        audit_record(actor=actor, action="survey.invite", target=survey, summary=summary)
     if send:
         ids = list(
             Invitation.objects.filter(
@@ -140,6 +146,7 @@ def invitation_create(
     municipality: Municipality | None = None,
     association: Association | None = None,
     send: bool = True,
+    actor: User | None = None,
 ) -> Invitation:
     """One named team, stakeholder or association."""
     if kind in (RespondentKind.TEAM, RespondentKind.STAKEHOLDER) and not name.strip():
@@ -162,6 +169,7 @@ def invitation_create(
     )
     invitation.full_clean()
     invitation.save()
+    audit_record(actor=actor, action="survey.invite", target=survey, summary=str(invitation))
     if send and (email or association is not None):
         _schedule_emails([invitation.pk])
     return invitation

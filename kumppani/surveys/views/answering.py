@@ -49,6 +49,7 @@ def invitations(request: HttpRequest, pk: int) -> HttpResponse:
             survey=survey,
             category=audience.cleaned_data["category"],
             municipalities=[municipality] if municipality else None,
+            actor=base_access.authenticated_user(request),
         )
         messages.success(
             request,
@@ -63,6 +64,7 @@ def invitations(request: HttpRequest, pk: int) -> HttpResponse:
                 name=named.cleaned_data["name"],
                 email=named.cleaned_data["email"],
                 municipality=named.cleaned_data.get("municipality"),
+                actor=base_access.authenticated_user(request),
             )
         except ValidationError as error:
             apply_validation_error(named, error)

@@ -77,7 +77,9 @@ def plan_create(request: HttpRequest, code: str) -> HttpResponse:
     return _form_page(
         request,
         form=form,
-        save=lambda d: services.plan_create(municipality=municipality, **d),
+        save=lambda d: services.plan_create(
+            municipality=municipality, actor=base_access.authenticated_user(request), **d
+        ),
         title=_("New welfare plan"),
         plan=None,
         municipality=municipality,
@@ -95,7 +97,9 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
         form=form,
-        save=lambda d: services.plan_update(plan=plan, **d),
+        save=lambda d: services.plan_update(
+            plan=plan, actor=base_access.authenticated_user(request), **d
+        ),
         title=_("Edit the plan"),
         plan=plan,
         municipality=plan.municipality,
