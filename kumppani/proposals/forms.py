@@ -82,6 +82,9 @@ class SubmitForm(forms.Form):
             _model_field(self, "association").queryset = mine
             if roles_of(user).associations:
                 allowed = [ProposerType.ASSOCIATION, ProposerType.RESIDENT]
+                only = list(mine[:2])
+                if len(only) == 1:  # a representative of one association: preselected
+                    self.fields["association"].initial = only[0].pk
         if ProposerType.ASSOCIATION not in allowed:
             del self.fields["association"]
         if ProposerType.TEAM not in allowed:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign
 from kumppani.accounts.testing import World
-from kumppani.associations.tests.factories import UserFactory
+from kumppani.associations.tests.factories import AssociationFactory, UserFactory
 from kumppani.proposals.decisions import decision_record
 from kumppani.proposals.grouping_services import proposals_regroup
 from kumppani.proposals.models import Decision, Proposal, ProposalGroup, ProposerType
@@ -254,6 +254,16 @@ def test_submission_form_keeps_input_on_error(world: World) -> None:
     )
     assert response.status_code == 302
     assert Proposal.objects.get(text="Lukupiiri kirjastoon").together
+
+
+def test_submission_form_preselects_a_representatives_only_association(world: World) -> None:
+    page = _client(world.rep).get(reverse("proposals:submit", args=["276"])).content.decode()
+    assert f'<option value="{world.association.pk}" selected>' in page
+    second = AssociationFactory.create(home_municipality=world.municipality)
+    role_assign(user=world.rep, role=Role.REPRESENTATIVE, association=second)
+    page = _client(world.rep).get(reverse("proposals:submit", args=["276"])).content.decode()
+    assert f'<option value="{world.association.pk}" selected>' not in page
+    assert f'<option value="{second.pk}">' in page
 
 
 def _pool(world: World, count: int) -> None:
