@@ -56,8 +56,8 @@ def wait_for(url: str) -> None:
 
 
 def main() -> None:
+    call_command("migrate", "--noinput", verbosity=0)  # a fresh machine has no tables yet
     if not RoleAssignment.objects.filter(user__email=LOGINS["representative"]).exists():
-        call_command("migrate", "--noinput", verbosity=0)
         call_command("seed_demo")
     call_command("build_assets")
     representation = RoleAssignment.objects.get(
