@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.associations.models import Association
 from kumppani.associations.selectors import associations_in_municipality
+from kumppani.core.limits import SHORT_TEXT
 from kumppani.welfare.models import (
     ApprovalBody,
     Goal,
@@ -146,7 +147,7 @@ class ApprovalStageForm(forms.Form):
     )
     date = forms.DateField(label=_("date"), widget=DATE)
     decision = forms.CharField(
-        label=_("decision"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("decision"), max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 4})
     )
     # Set by the confirmation step the council's decision goes through (see the view).
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -163,7 +164,7 @@ class ObservationForm(forms.Form):
     )
     text = forms.CharField(
         label=_("observation"),
-        max_length=4000,
+        max_length=SHORT_TEXT,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What have your association's members and activities shown you lately?"),
     )
