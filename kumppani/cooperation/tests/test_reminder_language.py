@@ -27,12 +27,15 @@ def test_agreement_reminder_in_swedish_for_a_swedish_municipality(
     agreement = AgreementFactory.create(
         municipality=world.municipality,
         association=world.association,
-        title="Byahuset",
+        title="Byahuset & Co",
         end=timezone.localdate() + dt.timedelta(days=10),
     )
+    shown = f"{agreement.end.day}.{agreement.end.month}.{agreement.end.year}"  # 5.3.2026
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_reminders", "--kind", "agreement_ending", stdout=io.StringIO())
     [message] = mail.outbox
     assert message.subject.startswith("Partnerskapsavtalet upphör ")
-    assert message.subject.endswith(": Byahuset")
+    assert message.subject == f"Partnerskapsavtalet upphör {shown}: Byahuset & Co"
+    assert shown in message.body
+    assert "Byahuset & Co" in message.body  # plain text: nothing HTML-escaped
     assert "/sv/" in message.body and str(agreement.pk) in message.body

@@ -48,7 +48,9 @@ def test_a_yearly_review_summary_is_a_long_text(world: World) -> None:
             plan=plan, year=year, date=dt.date(year, 12, 1), summary_fi="s" * (LONG_TEXT + 1)
         )
     assert error.value.message_dict["summary_fi"] == [too_long_fi(LONG_TEXT, LONG_TEXT + 1)]
-    services.review_save(plan=plan, year=year, date=dt.date(year, 12, 1), summary_fi="s" * LONG_TEXT)
+    services.review_save(
+        plan=plan, year=year, date=dt.date(year, 12, 1), summary_fi="s" * LONG_TEXT
+    )
     assert len(PlanReview.objects.get(plan=plan).summary_fi) == LONG_TEXT
 
 
