@@ -24,13 +24,14 @@ def test_agreement_reminder_in_swedish_for_a_swedish_municipality(
     world.municipality.language_status = LanguageStatus.BILINGUAL_SV
     world.municipality.save(update_fields=["language_status"])
     LiaisonFactory.create(municipality=world.municipality, email="maja@example.org")
+    end = timezone.localdate() + dt.timedelta(days=10)
     agreement = AgreementFactory.create(
         municipality=world.municipality,
         association=world.association,
         title="Byahuset & Co",
-        end=timezone.localdate() + dt.timedelta(days=10),
+        end=end,
     )
-    shown = f"{agreement.end.day}.{agreement.end.month}.{agreement.end.year}"  # 5.3.2026
+    shown = f"{end.day}.{end.month}.{end.year}"  # 5.3.2026
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_reminders", "--kind", "agreement_ending", stdout=io.StringIO())
     [message] = mail.outbox
