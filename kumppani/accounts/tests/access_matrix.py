@@ -22,9 +22,9 @@ PAGES = {
     "accounts:withdraw_role_invitation": only(
         *ADMIN,
         kwargs=lambda w: {
-            "pk": RoleInvitation.objects.get_or_create(
-                email="invitee@example.org", role="admin"
-            )[0].pk
+            "pk": RoleInvitation.objects.get_or_create(email="invitee@example.org", role="admin")[
+                0
+            ].pk
         },
     ),
     "accounts:name": logged_in(),
