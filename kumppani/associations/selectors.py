@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 
 from kumppani.accounts.models import Role, RoleAssignment
@@ -180,17 +181,28 @@ def association_duplicates(
 ) -> list[Association]:
     """Associations that may be the one being registered: the same name (case-insensitive, in
     Finnish or Swedish) in the same home municipality, or the same register number."""
-    name = name.strip()
-    match = Q()
-    if name and municipality_id is not None:
-        match |= Q(home_municipality_id=municipality_id) & (
-            Q(name_fi__iexact=name) | Q(name_sv__iexact=name)
-        )
+    name = " ".join(name.split())
+    found: dict[int, Association] = {}
     if registration_number.strip():
-        match |= Q(registration_number=registration_number.strip())
-    if not match:
-        return []
-    return list(Association.objects.filter(match).select_related("home_municipality")[:5])
+        for a in Association.objects.filter(
+            registration_number=registration_number.strip()
+        ).select_related("home_municipality"):
+            found[a.pk] = a
+    if name and municipality_id is not None:
+        same_home = Association.objects.filter(home_municipality_id=municipality_id)
+        if connection.vendor == "postgresql":
+            same_name = same_home.filter(Q(name_fi__iexact=name) | Q(name_sv__iexact=name))
+            ids = list(same_name.values_list("pk", flat=True)[:5])
+        else:  # SQLite folds the case of ASCII letters only (not Ä, Ö, Å)
+            wanted = name.casefold()
+            ids = [
+                pk
+                for pk, fi, sv in same_home.values_list("pk", "name_fi", "name_sv")
+                if wanted in {" ".join(fi.split()).casefold(), " ".join(sv.split()).casefold()}
+            ][:5]
+        for a in Association.objects.filter(pk__in=ids).select_related("home_municipality"):
+            found[a.pk] = a
+    return list(found.values())[:5]
 
 
 def invitations_open(association: Association) -> QuerySet[RepresentativeInvitation]:

@@ -181,7 +181,10 @@ def create(request: HttpRequest) -> HttpResponse:
     access.require(access.can_create_association(request.user), request)
     form = AssociationForm(request.POST or None)
     duplicates: list[Association] = []
-    if request.method == "POST" and form.is_valid():
+    valid = False
+    data: dict[str, Any] = {}
+    if request.method == "POST":
+        valid = form.is_valid()  # a register number already in use is an error too
         data = dict(form.cleaned_data)
         home = data.get("home_municipality")
         duplicates = association_duplicates(
@@ -189,10 +192,9 @@ def create(request: HttpRequest) -> HttpResponse:
             registration_number=data.get("registration_number", ""),
             municipality_id=home.pk if home is not None else None,
         )
-        if duplicates and not request.POST.get("not_a_duplicate"):
+        if duplicates:
             form.fields["not_a_duplicate"] = duplicate_confirmation_field()
-            context = {"form": form, "association": None, "duplicates": duplicates}
-            return render(request, "associations/form.html", context)
+    if valid and (not duplicates or request.POST.get("not_a_duplicate")):
         try:
             association = association_create(
                 actor=access.authenticated_user(request),
