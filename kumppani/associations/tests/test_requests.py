@@ -138,3 +138,15 @@ def test_an_overlong_message_is_refused(client_for: Any, world: World) -> None:
     )
     assert "at most 4000 characters" in response.content.decode()
     assert not RepresentationRequest.objects.exists()
+
+
+def test_requests_are_in_the_personal_data_export_and_erased(world: World) -> None:
+    from kumppani.associations.personal_data import erase, export
+
+    representation_request_create(
+        association=world.association, requester=world.other_rep, message="Sihteeri"
+    )
+    (exported,) = export(world.other_rep)["representation_requests"]
+    assert exported["message"] == "Sihteeri" and exported["status"] == "pending"
+    erase(world.other_rep)
+    assert not RepresentationRequest.objects.exists()
