@@ -153,6 +153,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ACCOUNT_ADAPTER = "kumppani.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# The person's name (stored by the adapter).
+ACCOUNT_SIGNUP_FORM_CLASS = "kumppani.accounts.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 # Mandatory verification, and a sign-up answer that does not tell whether the address is
 # already registered (the address's owner gets an email either way).

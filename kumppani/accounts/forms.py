@@ -115,3 +115,27 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is not correct."))
         return password
+
+
+class SignupForm(forms.Form):
+    """The extra field of allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS): the person's name,
+    shown wherever people are listed. The adapter stores it."""
+
+    full_name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        help_text=_("Shown to the associations and municipalities you work with."),
+    )
+
+    def signup(self, request: Any, user: User) -> None:
+        """allauth calls this after saving the user; the adapter has stored the name."""
+
+
+class NameForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        help_text=_("Shown to the associations and municipalities you work with."),
+    )

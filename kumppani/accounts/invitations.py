@@ -38,6 +38,7 @@ def role_invite(
         municipality=municipality,
         region=region,
         accepted_at__isnull=True,
+        withdrawn_at__isnull=True,
     ).first() or RoleInvitation(
         email=email,
         role=role,
@@ -62,11 +63,27 @@ def role_invite(
     return invitation
 
 
+def _check_open(invitation: RoleInvitation) -> None:
+    if invitation.withdrawn_at is not None:
+        raise ValidationError(_("This invitation has been withdrawn."))
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."))
+
+
+@transaction.atomic
+def role_invitation_withdraw(*, invitation: RoleInvitation, actor: User | None) -> RoleInvitation:
+    """Withdraw an open invitation; its link then says so."""
+    _check_open(invitation)
+    invitation.withdrawn_at = timezone.now()
+    invitation.save(update_fields=["withdrawn_at"])
+    audit_record(actor=actor, action="role.withdraw_invitation", summary=str(invitation))
+    return invitation
+
+
 @transaction.atomic
 def role_invitation_accept(*, invitation: RoleInvitation, actor: User) -> RoleAssignment:
     """Grant the invited role to the person who signed up with the invited address."""
-    if invitation.accepted_at is not None:
-        raise ValidationError(_("This invitation has already been used."))
+    _check_open(invitation)
     if invitation.email.lower() != actor.email.lower():
         raise ValidationError(
             _("This invitation was sent to %(email)s. Log in with that address to accept it.")

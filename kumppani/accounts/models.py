@@ -49,7 +49,12 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
-        return self.full_name or self.email
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name shown wherever people are listed: the name, else the email address."""
+        return self.full_name.strip() or self.email
 
 
 class Role(models.TextChoices):
@@ -211,6 +216,36 @@ def _new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def _open_invitation_constraints() -> list[models.BaseConstraint]:
+    """One open invitation per address and scoped role (a NULL scope is never equal to another
+    in a unique index, hence one constraint per kind of scope)."""
+    constraints: list[models.BaseConstraint] = [
+        models.UniqueConstraint(
+            fields=["email", "role", scope],
+            condition=Q(accepted_at__isnull=True, withdrawn_at__isnull=True)
+            & Q(**{f"{scope}__isnull": False}),
+            name=f"unique_open_role_invitation_{scope}",
+            violation_error_message=_("An invitation to this address is already open."),
+        )
+        for scope in ("association", "municipality", "region")
+    ]
+    constraints.append(
+        models.UniqueConstraint(
+            fields=["email", "role"],
+            condition=Q(
+                accepted_at__isnull=True,
+                withdrawn_at__isnull=True,
+                association__isnull=True,
+                municipality__isnull=True,
+                region__isnull=True,
+            ),
+            name="unique_open_role_invitation_unscoped",
+            violation_error_message=_("An invitation to this address is already open."),
+        )
+    )
+    return constraints
+
+
 class RoleInvitation(models.Model):
     """A role given to an email address that has no account yet; granted when they sign up."""
 
@@ -246,12 +281,18 @@ class RoleInvitation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("role invitation")
         verbose_name_plural = _("role invitations")
         ordering = ["-created_at"]
+        constraints = _open_invitation_constraints()
 
     def __str__(self) -> str:
         scope = self.association or self.municipality or self.region or ""
         return f"{self.email} – {self.get_role_display()} {scope}".strip()
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.withdrawn_at is None

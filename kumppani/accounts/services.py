@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kumppani.accounts.access import forget_roles
-from kumppani.accounts.audit import audit_record
+from kumppani.accounts.audit import audit_changes, audit_record, audit_snapshot
 from kumppani.accounts.models import (
     ASSOCIATION_ROLES,
     MUNICIPALITY_ROLES,
@@ -22,7 +22,7 @@ from kumppani.accounts.models import (
     RoleAssignment,
     User,
 )
-from kumppani.associations.models import Association
+from kumppani.associations.models import Association, RepresentativeInvitation
 from kumppani.geography.models import Municipality, Region
 
 
@@ -39,6 +39,22 @@ def user_get_or_create(*, email: str, full_name: str = "") -> User:
         user.set_unusable_password()
         user.full_clean()
         user.save()
+    return user
+
+
+@transaction.atomic
+def user_name_set(*, user: User, full_name: str, actor: User | None = None) -> User:
+    """Set the name shown wherever the person is listed."""
+    full_name = " ".join(full_name.split())
+    if not full_name:
+        raise ValidationError({"full_name": _("Give your name.")})
+    before = audit_snapshot(user, ["full_name"])
+    user.full_name = full_name
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["full_name"])
+    audit_record(
+        actor=actor or user, action="user.name", target=user, changes=audit_changes(before, user)
+    )
     return user
 
 
@@ -83,6 +99,14 @@ def role_assign(
         assignment.full_clean(validate_constraints=True)
         assignment.save()
         audit_record(actor=actor, action="role.assign", target=user, summary=str(assignment))
+    if association is not None:
+        # An invitation to represent it is done with (it leaves the open invitations).
+        RepresentativeInvitation.objects.filter(
+            association=association,
+            email__iexact=user.email,
+            accepted_at__isnull=True,
+            withdrawn_at__isnull=True,
+        ).update(accepted_at=timezone.now())
     forget_roles(user)
     return assignment
 

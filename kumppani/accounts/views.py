@@ -12,11 +12,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumppani.accounts import access
 from kumppani.accounts.adapter import SESSION_KEY
 from kumppani.accounts.audit_display import audit_rows
-from kumppani.accounts.forms import DeleteAccountForm, RoleAssignForm
-from kumppani.accounts.invitations import role_invitation_accept, role_invite
+from kumppani.accounts.forms import DeleteAccountForm, NameForm, RoleAssignForm
+from kumppani.accounts.invitations import (
+    role_invitation_accept,
+    role_invitation_withdraw,
+    role_invite,
+)
 from kumppani.accounts.models import AuditEvent, RoleAssignment, RoleInvitation, User
 from kumppani.accounts.personal_data import personal_data_export, user_erase
-from kumppani.accounts.services import role_assign, role_remove
+from kumppani.accounts.services import role_assign, role_remove, user_name_set
 from kumppani.core.forms import apply_validation_error
 
 
@@ -57,13 +61,57 @@ def roles(request: HttpRequest) -> HttpResponse:
     if q:
         assignments = assignments.filter(user__email__icontains=q)
     page = Paginator(assignments, 50).get_page(request.GET.get("page"))
-    return render(request, "accounts/roles.html", {"form": form, "page": page, "q": q})
+    open_invitations = RoleInvitation.objects.filter(
+        accepted_at__isnull=True, withdrawn_at__isnull=True
+    ).select_related("association", "municipality", "region")[:100]
+    context = {"form": form, "page": page, "q": q, "open_invitations": open_invitations}
+    return render(request, "accounts/roles.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def role_invitation_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw an open role invitation, after a confirmation page."""
+    access.require(access.can_assign_roles(request.user), request)
+    invitation = get_object_or_404(RoleInvitation, pk=pk)
+    if request.method == "POST":
+        try:
+            role_invitation_withdraw(
+                invitation=invitation, actor=access.authenticated_user(request)
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
+            )
+        return redirect("accounts:roles")
+    return render(request, "accounts/withdraw_invitation.html", {"invitation": invitation})
+
+
+@require_http_methods(["GET", "POST"])
+def my_name(request: HttpRequest) -> HttpResponse:
+    """The person sets the name shown wherever they are listed."""
+    user = access.authenticated_user(request)
+    form = NameForm(request.POST or None, initial={"full_name": user.full_name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            user_name_set(user=user, full_name=form.cleaned_data["full_name"])
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Your name was saved."))
+            return redirect("core:dashboard")
+    return render(request, "accounts/name.html", {"form": form})
 
 
 @require_GET
 def role_invitation(request: HttpRequest, token: str) -> HttpResponse:
     """The link in a role invitation: grant it now, or after signing up with that address."""
     invitation = get_object_or_404(RoleInvitation, token=token)
+    if invitation.withdrawn_at is not None:
+        messages.info(request, _("This invitation has been withdrawn."))
+        return redirect("core:home")
     if invitation.accepted_at is not None:
         messages.info(request, _("This invitation has already been used."))
         return redirect("core:home")

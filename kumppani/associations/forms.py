@@ -4,7 +4,12 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.associations.models import ActivityLanguage, Association, Category
+from kumppani.associations.models import (
+    ActivityLanguage,
+    Association,
+    Category,
+    RepresentationRequest,
+)
 from kumppani.geography.models import Municipality
 
 
@@ -67,6 +72,25 @@ class AssociationForm(forms.ModelForm):
             "purpose_sv": forms.Textarea(attrs={"rows": 3}),
             "purpose_en": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+def duplicate_confirmation_field() -> forms.BooleanField:
+    """Added to the registration form when the association may already be registered."""
+    return forms.BooleanField(
+        required=False,
+        label=_("This is a different association: register it anyway"),
+    )
+
+
+class RepresentationRequestForm(forms.ModelForm):
+    class Meta:
+        model = RepresentationRequest
+        fields = ["message"]
+        labels = {"message": _("Message to the association's representatives (optional)")}
+        help_texts = {
+            "message": _("For example your role in the association (chair, secretary, member).")
+        }
+        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
 
 
 class InviteForm(forms.Form):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.i18n import localized
+from kumppani.core.limits import limited_text
 
 registration_number_validator = RegexValidator(
     r"^\d{1,3}\.\d{3}$",
@@ -82,9 +83,9 @@ class Association(models.Model):
         blank=True,
         verbose_name=_("also active in"),
     )
-    purpose_fi = models.TextField(_("purpose and activities in Finnish"), blank=True)
-    purpose_sv = models.TextField(_("purpose and activities in Swedish"), blank=True)
-    purpose_en = models.TextField(_("purpose and activities in English"), blank=True)
+    purpose_fi = limited_text(_("purpose and activities in Finnish"), blank=True)
+    purpose_sv = limited_text(_("purpose and activities in Swedish"), blank=True)
+    purpose_en = limited_text(_("purpose and activities in English"), blank=True)
     email = models.EmailField(_("contact email"), blank=True)
     phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -155,12 +156,91 @@ class RepresentativeInvitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Sent again (a second invitation to an address with an open one refreshes it).
+    sent_at = models.DateTimeField(_("last sent"), null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
 
     class Meta:
         verbose_name = _("representative invitation")
         verbose_name_plural = _("representative invitations")
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "email"],
+                condition=models.Q(accepted_at__isnull=True, withdrawn_at__isnull=True),
+                name="unique_open_representative_invitation",
+                violation_error_message=_(
+                    "An invitation to this address is already open for this association."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.email} → {self.association}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.withdrawn_at is None
+
+
+class RepresentationRequest(models.Model):
+    """A person asks to represent an association that is already registered."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        APPROVED = "approved", _("approved")
+        DECLINED = "declined", _("declined")
+
+    association = models.ForeignKey(
+        Association,
+        on_delete=models.CASCADE,
+        related_name="representation_requests",
+        verbose_name=_("association"),
+    )
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="representation_requests",
+        verbose_name=_("requester"),
+    )
+    message = limited_text(_("message"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("representation request")
+        verbose_name_plural = _("representation requests")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "requester"],
+                condition=models.Q(status="pending"),
+                name="unique_pending_representation_request",
+                violation_error_message=_(
+                    "You have already asked to represent this association; wait for the answer."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requester} → {self.association}"

@@ -1,12 +1,13 @@
-"""What the associations app keeps about a person: the associations they represent and the
-invitations to represent one. Erasure flags associations left without a representative."""
+"""What the associations app keeps about a person: the associations they represent, the
+invitations to represent one and their requests to represent one. Erasure flags associations
+left without a representative."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from kumppani.accounts.models import Role, RoleAssignment, User
-from kumppani.associations.models import RepresentativeInvitation
+from kumppani.associations.models import RepresentationRequest, RepresentativeInvitation
 
 
 def export(user: User) -> dict[str, Any]:
@@ -23,8 +24,19 @@ def export(user: User) -> dict[str, Any]:
                 "email": i.email,
                 "invited_at": i.created_at.isoformat(),
                 "accepted_at": i.accepted_at.isoformat() if i.accepted_at else None,
+                "withdrawn_at": i.withdrawn_at.isoformat() if i.withdrawn_at else None,
             }
             for i in RepresentativeInvitation.objects.filter(email__iexact=user.email)
+        ],
+        "representation_requests": [
+            {
+                "association": r.association_id,
+                "message": r.message,
+                "status": r.status,
+                "sent_at": r.created_at.isoformat(),
+                "decided_at": r.decided_at.isoformat() if r.decided_at else None,
+            }
+            for r in RepresentationRequest.objects.filter(requester=user)
         ],
     }
 
@@ -38,4 +50,5 @@ def erase(user: User) -> None:
     association_ids = [pk for pk in roles.values_list("association_id", flat=True) if pk]
     roles.delete()
     RepresentativeInvitation.objects.filter(email__iexact=user.email).delete()
+    RepresentationRequest.objects.filter(requester=user).delete()
     associations_flag_orphaned(association_ids=association_ids)

@@ -5,10 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 
 from kumppani.accounts.models import Role, RoleAssignment
-from kumppani.associations.models import Association
+from kumppani.associations.models import (
+    Association,
+    RepresentationRequest,
+    RepresentativeInvitation,
+)
 from kumppani.associations.search import count_matches, ranked_ids, search
 
 
@@ -168,4 +173,58 @@ def associations_by_name(query: str, *, limit: int = 20) -> list[Association]:
         Association.objects.filter(Q(name_fi__icontains=query) | Q(name_sv__icontains=query))
         .select_related("home_municipality")
         .order_by("name_fi")[:limit]
+    )
+
+
+def association_duplicates(
+    *, name: str, registration_number: str, municipality_id: int | None
+) -> list[Association]:
+    """Associations that may be the one being registered: the same name (case-insensitive, in
+    Finnish or Swedish) in the same home municipality, or the same register number."""
+    name = " ".join(name.split())
+    found: dict[int, Association] = {}
+    if registration_number.strip():
+        for a in Association.objects.filter(
+            registration_number=registration_number.strip()
+        ).select_related("home_municipality"):
+            found[a.pk] = a
+    if name and municipality_id is not None:
+        same_home = Association.objects.filter(home_municipality_id=municipality_id)
+        if connection.vendor == "postgresql":
+            same_name = same_home.filter(Q(name_fi__iexact=name) | Q(name_sv__iexact=name))
+            ids = list(same_name.values_list("pk", flat=True)[:5])
+        else:  # SQLite folds the case of ASCII letters only (not Ä, Ö, Å)
+            wanted = name.casefold()
+            ids = [
+                pk
+                for pk, fi, sv in same_home.values_list("pk", "name_fi", "name_sv")
+                if wanted in {" ".join(fi.split()).casefold(), " ".join(sv.split()).casefold()}
+            ][:5]
+        for a in Association.objects.filter(pk__in=ids).select_related("home_municipality"):
+            found[a.pk] = a
+    return list(found.values())[:5]
+
+
+def invitations_open(association: Association) -> QuerySet[RepresentativeInvitation]:
+    """The association's invitations nobody has accepted or withdrawn yet."""
+    return association.invitations.filter(
+        accepted_at__isnull=True, withdrawn_at__isnull=True
+    ).order_by("-created_at")
+
+
+def representation_requests_pending(
+    association: Association,
+) -> QuerySet[RepresentationRequest]:
+    return association.representation_requests.filter(
+        status=RepresentationRequest.Status.PENDING
+    ).select_related("requester")
+
+
+def representation_requests_decided(
+    association: Association, *, limit: int = 20
+) -> list[RepresentationRequest]:
+    return list(
+        association.representation_requests.exclude(status=RepresentationRequest.Status.PENDING)
+        .select_related("requester", "decided_by")
+        .order_by("-decided_at")[:limit]
     )

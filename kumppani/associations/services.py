@@ -15,10 +15,12 @@ from django.utils.translation import gettext_lazy
 from kumppani.accounts.access import forget_roles, is_admin
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
+from kumppani.accounts.services import role_assign
 from kumppani.associations.models import (
     ActivityLanguage,
     Association,
     Category,
+    RepresentationRequest,
     RepresentativeInvitation,
 )
 from kumppani.associations.search import index_associations
@@ -143,37 +145,80 @@ def association_update(
     return association
 
 
-@transaction.atomic
-def representative_invite(
-    *, association: Association, email: str, actor: User
-) -> RepresentativeInvitation:
-    """Invite a person by email to represent the association; the email goes after commit."""
-    email = email.strip().lower()
-    if RoleAssignment.objects.filter(
-        association=association, role=Role.REPRESENTATIVE, user__email__iexact=email
-    ).exists():
-        raise ValidationError({"email": _("This person already represents the association.")})
-    invitation = RepresentativeInvitation(association=association, email=email, invited_by=actor)
-    invitation.full_clean()
-    invitation.save()
-    audit_record(actor=actor, action="representative.invite", target=association, summary=email)
+def _invitation_email(invitation: RepresentativeInvitation) -> None:
     email_send(
         Email(
             to=[invitation.email],
             subject=gettext_lazy("Invitation to represent %(name)s"),
-            subject_params={"name": association},
+            subject_params={"name": invitation.association},
             template="associations/email/invitation.txt",
             context={"invitation": invitation},
             language=current_language(),
         )
     )
+
+
+@transaction.atomic
+def representative_invite(
+    *, association: Association, email: str, actor: User
+) -> RepresentativeInvitation:
+    """Invite a person by email to represent the association; the email goes after commit.
+
+    An address with an open invitation to the association gets no second one: the open one is
+    sent again (``sent_at`` tells the caller so).
+    """
+    email = email.strip().lower()
+    if RoleAssignment.objects.filter(
+        association=association, role=Role.REPRESENTATIVE, user__email__iexact=email
+    ).exists():
+        raise ValidationError({"email": _("This person already represents the association.")})
+    invitation = (
+        RepresentativeInvitation.objects.select_for_update()
+        .filter(
+            association=association,
+            email=email,
+            accepted_at__isnull=True,
+            withdrawn_at__isnull=True,
+        )
+        .first()
+    )
+    if invitation is not None:
+        invitation.sent_at = timezone.now()
+        invitation.save(update_fields=["sent_at"])
+        audit_record(
+            actor=actor, action="representative.invite_again", target=association, summary=email
+        )
+    else:
+        invitation = RepresentativeInvitation(
+            association=association, email=email, invited_by=actor
+        )
+        invitation.full_clean()  # the open-invitation constraint, with its message
+        invitation.save()
+        audit_record(actor=actor, action="representative.invite", target=association, summary=email)
+    _invitation_email(invitation)
     return invitation
+
+
+def invitations_close_for(*, association: Association, email: str) -> int:
+    """The address now represents the association: its open invitations are done with."""
+    return RepresentativeInvitation.objects.filter(
+        association=association,
+        email__iexact=email,
+        accepted_at__isnull=True,
+        withdrawn_at__isnull=True,
+    ).update(accepted_at=timezone.now())
+
+
+def _check_open(invitation: RepresentativeInvitation) -> None:
+    if invitation.withdrawn_at is not None:
+        raise ValidationError(_("This invitation has been withdrawn."))
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."))
 
 
 @transaction.atomic
 def invitation_accept(*, invitation: RepresentativeInvitation, actor: User) -> RoleAssignment:
-    if invitation.accepted_at is not None:
-        raise ValidationError(_("This invitation has already been used."))
+    _check_open(invitation)
     if invitation.email.lower() != actor.email.lower():
         raise ValidationError(
             _("This invitation was sent to %(email)s. Log in with that address to accept it.")
@@ -181,6 +226,7 @@ def invitation_accept(*, invitation: RepresentativeInvitation, actor: User) -> R
         )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    invitations_close_for(association=invitation.association, email=invitation.email)
     Association.objects.filter(pk=invitation.association_id).update(orphaned_at=None)
     assignment, _created = RoleAssignment.objects.get_or_create(
         user=actor, role=Role.REPRESENTATIVE, association=invitation.association
@@ -188,6 +234,24 @@ def invitation_accept(*, invitation: RepresentativeInvitation, actor: User) -> R
     forget_roles(actor)
     audit_record(actor=actor, action="representative.accept", target=invitation.association)
     return assignment
+
+
+@transaction.atomic
+def invitation_withdraw(
+    *, invitation: RepresentativeInvitation, actor: User | None
+) -> RepresentativeInvitation:
+    """Withdraw an open invitation; its link then says so."""
+    _check_open(invitation)
+    invitation.withdrawn_at = timezone.now()
+    invitation.withdrawn_by = actor if actor is not None and actor.pk else None
+    invitation.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    audit_record(
+        actor=actor,
+        action="representative.withdraw_invitation",
+        target=invitation.association,
+        summary=invitation.email,
+    )
+    return invitation
 
 
 @transaction.atomic
@@ -271,3 +335,82 @@ def associations_flag_orphaned(*, association_ids: Iterable[int]) -> list[int]:
             )
         )
     return orphaned
+
+
+@transaction.atomic
+def representation_request_create(
+    *, association: Association, requester: User, message: str = ""
+) -> RepresentationRequest:
+    """Ask to represent an association that is already registered (one pending per person)."""
+    if RoleAssignment.objects.filter(
+        association=association, role=Role.REPRESENTATIVE, user=requester
+    ).exists():
+        raise ValidationError(_("You already represent this association."))
+    if RepresentationRequest.objects.filter(
+        association=association, requester=requester, status=RepresentationRequest.Status.PENDING
+    ).exists():
+        raise ValidationError(
+            _("You have already asked to represent this association; wait for the answer.")
+        )
+    request = RepresentationRequest(
+        association=association, requester=requester, message=message.strip()
+    )
+    request.full_clean()
+    request.save()
+    audit_record(actor=requester, action="representation_request.create", target=association)
+    return request
+
+
+def _decide(
+    request: RepresentationRequest, *, status: RepresentationRequest.Status, actor: User | None
+) -> RepresentationRequest:
+    if request.status != RepresentationRequest.Status.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    request.status = status
+    request.decided_by = actor if actor is not None and actor.pk else None
+    request.decided_at = timezone.now()
+    request.full_clean()
+    request.save(update_fields=["status", "decided_by", "decided_at"])
+    audit_record(
+        actor=actor,
+        action=f"representation_request.{status}",
+        target=request.association,
+        summary=request.requester.email,
+    )
+    email_send(
+        Email(
+            to=[request.requester.email],
+            subject=gettext_lazy("Your request to represent %(name)s"),
+            subject_params={"name": request.association},
+            template="associations/email/representation_decision.txt",
+            context={
+                "request": request,
+                "approved": status == RepresentationRequest.Status.APPROVED,
+            },
+            language=current_language(),
+        )
+    )
+    return request
+
+
+@transaction.atomic
+def representation_request_approve(
+    *, request: RepresentationRequest, actor: User | None
+) -> RepresentationRequest:
+    """The requester becomes a representative (through the role service) and is told so."""
+    _decide(request, status=RepresentationRequest.Status.APPROVED, actor=actor)
+    role_assign(
+        user=request.requester,
+        role=Role.REPRESENTATIVE,
+        association=request.association,
+        actor=actor,
+    )
+    Association.objects.filter(pk=request.association_id).update(orphaned_at=None)
+    return request
+
+
+@transaction.atomic
+def representation_request_decline(
+    *, request: RepresentationRequest, actor: User | None
+) -> RepresentationRequest:
+    return _decide(request, status=RepresentationRequest.Status.DECLINED, actor=actor)

@@ -15,5 +15,13 @@ urlpatterns = [
         views.representative_remove_view,
         name="remove_representative",
     ),
+    path(
+        "<int:pk>/invitations/<int:invitation_id>/withdraw/",
+        views.withdraw_invitation,
+        name="withdraw_invitation",
+    ),
+    path("<int:pk>/request/", views.request_representation, name="request_representation"),
+    path("<int:pk>/requests/", views.requests, name="requests"),
+    path("<int:pk>/requests/<int:request_id>/decide/", views.decide_request, name="decide_request"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
 ]

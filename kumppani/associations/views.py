@@ -17,11 +17,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts import access
-from kumppani.associations.forms import AssociationForm, DirectoryForm, InviteForm
+from kumppani.accounts.adapter import PENDING_INVITATION_KEY
+from kumppani.associations import access as association_access
+from kumppani.associations.forms import (
+    AssociationForm,
+    DirectoryForm,
+    InviteForm,
+    RepresentationRequestForm,
+    duplicate_confirmation_field,
+)
 from kumppani.associations.models import (
     ActivityLanguage,
     Association,
     Category,
+    RepresentationRequest,
     RepresentativeInvitation,
 )
 from kumppani.associations.search import highlight_terms
@@ -29,18 +38,27 @@ from kumppani.associations.selectors import (
     DirectoryFilter,
     association_detail,
     association_directory_page,
+    association_duplicates,
+    invitations_open,
+    representation_requests_decided,
+    representation_requests_pending,
 )
 from kumppani.associations.services import (
     association_confirm,
     association_create,
     association_update,
     invitation_accept,
+    invitation_withdraw,
+    representation_request_approve,
+    representation_request_create,
+    representation_request_decline,
     representative_invite,
     representative_remove,
 )
 from kumppani.core.forms import apply_validation_error
 from kumppani.core.i18n import localized
 from kumppani.core.page_cache import public_page
+from kumppani.core.panels import ASSOCIATION_PAGE, panels_for
 from kumppani.core.text import split_for_highlight
 from kumppani.geography.models import Municipality, Region
 
@@ -144,9 +162,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from None
     if not association.is_active and not access.can_edit_association(request.user, pk):
         raise Http404
+    can_edit = access.can_edit_association(request.user, pk)
     context = {
         "association": association,
-        "can_edit": access.can_edit_association(request.user, pk),
+        "can_edit": can_edit,
+        "can_request": request.user.is_authenticated
+        and not can_edit
+        and association_access.can_request_representation(request.user, association),
+        "can_decide": association_access.can_decide_requests(request.user, association),
+        "panels": panels_for(ASSOCIATION_PAGE, request, association),
     }
     return render(request, "associations/detail.html", context)
 
@@ -156,8 +180,21 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def create(request: HttpRequest) -> HttpResponse:
     access.require(access.can_create_association(request.user), request)
     form = AssociationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    duplicates: list[Association] = []
+    valid = False
+    data: dict[str, Any] = {}
+    if request.method == "POST":
+        valid = form.is_valid()  # a register number already in use is an error too
         data = dict(form.cleaned_data)
+        home = data.get("home_municipality")
+        duplicates = association_duplicates(
+            name=data.get("name_fi", ""),
+            registration_number=data.get("registration_number", ""),
+            municipality_id=home.pk if home is not None else None,
+        )
+        if duplicates:
+            form.fields["not_a_duplicate"] = duplicate_confirmation_field()
+    if valid and (not duplicates or request.POST.get("not_a_duplicate")):
         try:
             association = association_create(
                 actor=access.authenticated_user(request),
@@ -181,7 +218,8 @@ def create(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The association was registered."))
             return redirect(association)
-    return render(request, "associations/form.html", {"form": form, "association": None})
+    context = {"form": form, "association": None, "duplicates": duplicates}
+    return render(request, "associations/form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -218,7 +256,7 @@ def representatives(request: HttpRequest, pk: int) -> HttpResponse:
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            representative_invite(
+            invitation = representative_invite(
                 association=association,
                 email=form.cleaned_data["email"],
                 actor=access.authenticated_user(request),
@@ -226,12 +264,13 @@ def representatives(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(
-                request,
-                _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
-            )
+            if invitation.sent_at is not None:
+                text = _("An invitation to %(email)s was already open; it was sent again.")
+            else:
+                text = _("An invitation was sent to %(email)s.")
+            messages.success(request, text % {"email": invitation.email})
             return redirect("associations:representatives", pk=pk)
-    pending = association.invitations.filter(accepted_at__isnull=True)
+    pending = invitations_open(association)
     context = {"association": association, "form": form, "pending": pending}
     return render(request, "associations/representatives.html", context)
 
@@ -253,12 +292,28 @@ def representative_remove_view(request: HttpRequest, pk: int, user_id: int) -> H
     return redirect("associations:representatives", pk=pk)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in an invitation. A logged-out visitor is told what it is and sent to log in or
+    sign up and back here (the path is also kept in the session, for when allauth's ``next`` is
+    lost on the way through email verification)."""
     invitation = get_object_or_404(
-        RepresentativeInvitation.objects.select_related("association"), token=token
+        RepresentativeInvitation.objects.select_related(
+            "association__home_municipality", "invited_by"
+        ),
+        token=token,
     )
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            raise access.LoginRequired
+        if invitation.is_open:
+            request.session[PENDING_INVITATION_KEY] = request.path
+        return render(
+            request,
+            "associations/accept_invitation.html",
+            {"invitation": invitation, "next": request.path},
+        )
+    request.session.pop(PENDING_INVITATION_KEY, None)
     error = ""
     if request.method == "POST":
         user = access.authenticated_user(request)
@@ -275,6 +330,91 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request, "associations/accept_invitation.html", {"invitation": invitation, "error": error}
     )
+
+
+@require_http_methods(["GET", "POST"])
+def withdraw_invitation(request: HttpRequest, pk: int, invitation_id: int) -> HttpResponse:
+    """Withdraw an open invitation, after a confirmation page."""
+    invitation = association_access.access_invitation_to_withdraw(
+        request, association_id=pk, invitation_id=invitation_id
+    )
+    if request.method == "POST":
+        try:
+            invitation_withdraw(invitation=invitation, actor=access.authenticated_user(request))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
+            )
+        return redirect("associations:representatives", pk=pk)
+    return render(request, "associations/withdraw_invitation.html", {"invitation": invitation})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_representation(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask to represent an association that is already registered."""
+    association = get_object_or_404(Association.objects.select_related("home_municipality"), pk=pk)
+    form = RepresentationRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            representation_request_create(
+                association=association,
+                requester=access.authenticated_user(request),
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your request was sent. You get an email when the association's "
+                    "representatives (or the municipality's liaison) have answered."
+                ),
+            )
+            return redirect(association)
+    return render(request, "associations/request.html", {"association": association, "form": form})
+
+
+@require_GET
+def requests(request: HttpRequest, pk: int) -> HttpResponse:
+    """Pending requests to represent the association, for those who decide them."""
+    association = association_access.access_requests(request, association_id=pk)
+    context = {
+        "association": association,
+        "pending": representation_requests_pending(association),
+        "decided": representation_requests_decided(association),
+    }
+    return render(request, "associations/requests.html", context)
+
+
+@require_POST
+def decide_request(request: HttpRequest, pk: int, request_id: int) -> HttpResponse:
+    association = association_access.access_requests(request, association_id=pk)
+    representation = get_object_or_404(
+        RepresentationRequest.objects.select_related("requester", "association"),
+        pk=request_id,
+        association=association,
+    )
+    actor = access.authenticated_user(request)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        if approve:
+            representation_request_approve(request=representation, actor=actor)
+        else:
+            representation_request_decline(request=representation, actor=actor)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        name = {"name": representation.requester.display_name}
+        if approve:
+            messages.success(request, _("%(name)s now represents the association.") % name)
+        else:
+            messages.success(request, _("The request of %(name)s was declined.") % name)
+    return redirect("associations:requests", pk=pk)
 
 
 @require_POST

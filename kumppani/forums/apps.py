@@ -19,6 +19,7 @@ class ForumsConfig(AppConfig):
         core_panels.register(core_panels.REGION_PAGE, panels.region_panel)
         core_panels.register(core_panels.DASHBOARD, panels.dashboard_panel)
         core_panels.register(core_panels.BODY_PAGE, panels.body_panel)
+        core_panels.register(core_panels.ASSOCIATION_PAGE, panels.association_panel)
         core_panels.register(core_panels.REGION_PAGE, indicators.region_chart_panel)
         register_indicator(indicators.FORUMS_HELD)
         register_reminder("plan_step_due", plan_reminders_send)

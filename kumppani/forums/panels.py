@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -14,7 +15,7 @@ from kumppani.core.cycle import CycleItem
 from kumppani.core.i18n import localized
 from kumppani.core.panels import Panel
 from kumppani.forums import access
-from kumppani.forums.models import Forum, ForumStatus
+from kumppani.forums.models import ACTIVE_STATUSES, Forum, ForumStatus
 from kumppani.forums.selectors import (
     body_meetings,
     forums_of_municipality,
@@ -110,3 +111,23 @@ def cycle_source(municipality: Municipality, start: dt.date, end: dt.date) -> li
         )
         for forum in forums
     ]
+
+
+def association_panel(request: HttpRequest, association: Any) -> Panel:
+    """Forums the association registered for or attended, upcoming and past (two queries)."""
+    took_part = Forum.objects.filter(
+        Q(
+            pk__in=association.forum_registrations.filter(status__in=ACTIVE_STATUSES).values(
+                "forum_id"
+            )
+        )
+        | Q(pk__in=association.forum_attendance.values("forum_id"))
+    ).exclude(status=ForumStatus.CANCELLED)
+    now = timezone.now()
+    upcoming = list(took_part.filter(end__gte=now).order_by("start", "id")[:10])
+    past = list(took_part.filter(end__lt=now).order_by("-start", "-id")[:10])
+    return Panel(
+        template="forums/panels/association.html",
+        context={"association": association, "upcoming": upcoming, "past": past},
+        order=40,
+    )

@@ -19,6 +19,15 @@ PAGES = {
             )[0].token
         },
     ),
+    "accounts:withdraw_role_invitation": only(
+        *ADMIN,
+        kwargs=lambda w: {
+            "pk": RoleInvitation.objects.get_or_create(email="invitee@example.org", role="admin")[
+                0
+            ].pk
+        },
+    ),
+    "accounts:name": logged_in(),
     "accounts:my_data": logged_in(),
     "accounts:delete_account": logged_in(),
 }

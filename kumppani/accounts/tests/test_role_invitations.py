@@ -52,6 +52,7 @@ def test_signing_up_through_the_link_grants_the_role(
         "/en/accounts/signup/",
         {
             "email": "uusi.koordinaattori@example.org",
+            "full_name": "Uusi Henkilö",
             "password1": "pitka-salasana-42",
             "password2": "pitka-salasana-42",
         },
@@ -73,6 +74,7 @@ def test_someone_else_signing_up_gets_no_role(client_for: Any, world: World) -> 
         "/en/accounts/signup/",
         {
             "email": "intruder@example.org",
+            "full_name": "Uusi Henkilö",
             "password1": "pitka-salasana-42",
             "password2": "pitka-salasana-42",
         },

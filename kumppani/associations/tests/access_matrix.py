@@ -25,6 +25,20 @@ def _org_payload(w: World) -> dict[str, object]:
     }
 
 
+def _invitation(w: World) -> dict[str, int]:
+    invitation = w.association.invitations.get_or_create(email="kutsuttu@example.org")[0]
+    return {"pk": w.association.pk, "invitation_id": invitation.pk}
+
+
+def _request(w: World) -> dict[str, int]:
+    from kumppani.associations.models import RepresentationRequest
+
+    request = RepresentationRequest.objects.get_or_create(
+        association=w.association, requester=w.other_rep, status="pending"
+    )[0]
+    return {"pk": w.association.pk, "request_id": request.pk}
+
+
 def _waiting(w: World) -> dict[str, int]:
     from kumppani.associations.tests.factories import AssociationFactory
 
@@ -48,12 +62,19 @@ PAGES = {
         method="post",
         kwargs=lambda w: {"pk": w.association.pk, "user_id": w.rep.pk},
     ),
-    # Any logged-in person may open an invitation; only the invited address can accept it.
-    "associations:accept_invitation": logged_in(
+    # Anyone may open an invitation (a logged-out visitor is told to log in or sign up); only
+    # the invited address can accept it.
+    "associations:accept_invitation": public(
         kwargs=lambda w: {
             "token": w.association.invitations.create(email="kutsuttu@example.org").token
         }
     ),
+    # Those who may invite withdraw (the confirmation page).
+    "associations:withdraw_invitation": only(*REP, kwargs=_invitation),
+    "associations:request_representation": logged_in(kwargs=_assoc),
+    # The association's representatives decide (its liaison only while it has none).
+    "associations:requests": only(*REP, kwargs=_assoc),
+    "associations:decide_request": only(*REP, ok=OK, method="post", kwargs=_request),
 }
 API = {
     "GET /api/v1/organisations": api_public(),

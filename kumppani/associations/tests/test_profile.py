@@ -153,6 +153,7 @@ def test_signup_with_email_and_login(client_for: Any, world: World) -> None:
         "/fi/accounts/signup/",
         {
             "email": "uusi.kayttaja@example.org",
+            "full_name": "Uusi Henkilö",
             "password1": "pitka-salasana-42",
             "password2": "pitka-salasana-42",
         },

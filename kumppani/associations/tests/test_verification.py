@@ -21,7 +21,8 @@ PASSWORD = "Kumppani-salasana-2026"
 
 def _signup(email: str) -> Any:
     return Client().post(
-        "/en/accounts/signup/", {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+        "/en/accounts/signup/",
+        {"email": email, "full_name": "Uusi Ihminen", "password1": PASSWORD, "password2": PASSWORD},
     )
 
 
