@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.associations.models import Category
 from kumppani.geography.models import Municipality
 from kumppani.surveys.models import (
+    ANSWER_TEXT_LIMIT,
+    PROPOSAL_TEXT_LIMIT,
     ProposalMode,
     Question,
     QuestionKind,
@@ -197,7 +199,10 @@ class AnswerForm(forms.Form):
             field: forms.Field = forms.CharField(max_length=1000, initial=value, **common)
         elif kind == QuestionKind.LONG_TEXT:
             field = forms.CharField(
-                max_length=10000, widget=forms.Textarea(attrs={"rows": 5}), initial=value, **common
+                max_length=ANSWER_TEXT_LIMIT,
+                widget=forms.Textarea(attrs={"rows": 5}),
+                initial=value,
+                **common,
             )
         elif kind == QuestionKind.NUMBER:
             field = forms.DecimalField(max_digits=14, decimal_places=2, initial=value, **common)
@@ -240,7 +245,7 @@ class AnswerForm(forms.Form):
                     n = f"q{q.pk}_{mode}_{i + 1}"
                     self.fields[n] = forms.CharField(
                         label=_("Proposal %(number)s") % {"number": i + 1},
-                        max_length=2000,
+                        max_length=PROPOSAL_TEXT_LIMIT,
                         required=False,
                         disabled=disabled,
                         initial=texts[i] if i < len(texts) else "",
