@@ -16,7 +16,13 @@ from kumppani.geography.models import Municipality, Region
 from kumppani.surveys import access
 from kumppani.surveys.forms import QuestionForm, ScopeForm, SectionForm, SurveyForm
 from kumppani.surveys.models import Question, Scope, Section, Survey
-from kumppani.surveys.selectors import SurveyFilter, survey_list, survey_structure
+from kumppani.surveys.selectors import (
+    SurveyFilter,
+    association_invitations,
+    survey_link,
+    survey_list,
+    survey_structure,
+)
 from kumppani.surveys.services import (
     question_create,
     question_delete,
@@ -49,9 +55,16 @@ def survey_list_view(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(survey_list(filters=filters, user=request.user), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     surveys = list(page.object_list)
+    invited = association_invitations(user=request.user, survey_ids=[s.pk for s in surveys])
     for survey in surveys:
         survey.can_manage = access.can_manage_survey(request.user, survey)
         survey.can_see_results = access.can_see_results(request.user, survey)
+        survey.link = survey_link(
+            survey,
+            can_manage=survey.can_manage,
+            can_see_results=survey.can_see_results,
+            invitation_id=invited.get(survey.pk),
+        )
     context = {
         "page": page,
         "surveys": surveys,
