@@ -236,6 +236,15 @@ class Question(models.Model):
     def __str__(self) -> str:
         return localized(self, "text")
 
+    def scale_step_label(self, value: int) -> str:
+        """A scale step as respondents and readers of the results see it: "1 – not at all"."""
+        end = ""
+        if value == self.scale_min:
+            end = localized(self, "scale_min_label")
+        elif value == self.scale_max:
+            end = localized(self, "scale_max_label")
+        return f"{value} – {end}" if end else str(value)
+
 
 class Choice(models.Model):
     question = models.ForeignKey(
