@@ -143,6 +143,12 @@ def assert_accessible(page: Any) -> None:
     assert not violations, f"axe violations on {page.url}:\n" + "\n".join(violations)
 
 
+def assert_fits_horizontally(page: Any) -> None:
+    """Nothing on the page is wider than the viewport (no sideways scrolling of the page)."""
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page.url} is {overflow} px wider than the viewport"
+
+
 def login(page: Any, live_server: Any, email: str, password: str = "secret-pass-123") -> None:
     page.goto(f"{live_server.url}/fi/accounts/login/")
     page.fill("input[name=login]", email)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.associations.models import ActivityLanguage, Association, Category
@@ -12,26 +13,33 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
         return str(obj)
 
 
+class CapitalisedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Choices shown as labels of their own start with a capital ("Suomi", not "suomi")."""
+
+    def label_from_instance(self, obj: object) -> str:
+        return capfirst(str(obj))
+
+
 class AssociationForm(forms.ModelForm):
     home_municipality = MunicipalityChoiceField(
-        queryset=Municipality.objects.order_by("name_fi"), label=_("home municipality")
+        queryset=Municipality.objects.order_by("name_fi"), label=capfirst(_("home municipality"))
     )
     categories = forms.ModelMultipleChoiceField(
         queryset=Category.objects.all(),
         widget=forms.CheckboxSelectMultiple,
-        label=_("categories"),
+        label=capfirst(_("categories")),
         error_messages={"required": _("Choose at least one category.")},
     )
-    languages = forms.ModelMultipleChoiceField(
+    languages = CapitalisedMultipleChoiceField(
         queryset=ActivityLanguage.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label=_("languages of activity"),
+        label=capfirst(_("languages of activity")),
     )
     active_municipalities = forms.ModelMultipleChoiceField(
         queryset=Municipality.objects.order_by("name_fi"),
         required=False,
-        label=_("also active in"),
+        label=capfirst(_("also active in")),
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
     )
 

@@ -21,6 +21,7 @@ from kumppani.cooperation.models import (
     MemberRole,
     PartnershipAgreement,
 )
+from kumppani.core.limits import LONG_TEXT, SHORT_TEXT
 
 
 class AgentOut(Schema):
@@ -59,9 +60,9 @@ class LiaisonIn(Schema):
     phone: str = Field(default="", max_length=40)
     unit: str = Field(min_length=1, max_length=200)
     hours_per_month: int | None = Field(default=None, ge=0, le=300)
-    role_description_fi: str = Field(default="", max_length=10_000)
-    role_description_sv: str = Field(default="", max_length=10_000)
-    role_description_en: str = Field(default="", max_length=10_000)
+    role_description_fi: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
+    role_description_sv: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
+    role_description_en: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
     named_on: dt.date | None = None
     is_public: bool = True
 
@@ -128,8 +129,8 @@ class BodyIn(Schema):
     kind: BodyKind
     name_fi: str = Field(min_length=1, max_length=200)
     name_sv: str = Field(default="", max_length=200)
-    description_fi: str = Field(default="", max_length=10_000)
-    description_sv: str = Field(default="", max_length=10_000)
+    description_fi: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
+    description_sv: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
     members: list[MemberIn] = Field(default_factory=list, max_length=100)
 
 
@@ -167,11 +168,11 @@ class AgreementOut(Schema):
 class AgreementIn(Schema):
     association_id: int
     title: str = Field(min_length=1, max_length=200)
-    scope: str = Field(default="", max_length=10_000)
+    scope: str = Field(default="", json_schema_extra={"maxLength": LONG_TEXT})
     start: dt.date
     end: dt.date | None = None
-    obligations_municipality: str = Field(default="", max_length=10_000)
-    obligations_association: str = Field(default="", max_length=10_000)
+    obligations_municipality: str = Field(default="", json_schema_extra={"maxLength": LONG_TEXT})
+    obligations_association: str = Field(default="", json_schema_extra={"maxLength": LONG_TEXT})
     is_public: bool = True
 
 
@@ -211,9 +212,9 @@ class PracticeIn(Schema):
     title_fi: str = Field(min_length=1, max_length=200)
     title_sv: str = Field(default="", max_length=200)
     title_en: str = Field(default="", max_length=200)
-    description_fi: str = Field(default="", max_length=20_000)
-    description_sv: str = Field(default="", max_length=20_000)
-    description_en: str = Field(default="", max_length=20_000)
+    description_fi: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
+    description_sv: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
+    description_en: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
     origin_municipality: str | None = Field(default=None, max_length=3)
     material_url: str = Field(default="", max_length=200)
 
@@ -221,4 +222,4 @@ class PracticeIn(Schema):
 class AdoptionIn(Schema):
     municipality: str = Field(min_length=1, max_length=3)
     adopted_on: dt.date
-    note: str = Field(default="", max_length=2000)
+    note: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})

@@ -19,6 +19,7 @@ from kumppani.cooperation.models import (
     Liaison,
     PartnershipAgreement,
 )
+from kumppani.core.limits import LONG_TEXT, SHORT_TEXT
 from kumppani.geography.models import Municipality
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -143,7 +144,7 @@ class GuideForm(forms.Form):
                 self.fields[f"{key}_{language}"] = forms.CharField(
                     label=label,
                     required=False,
-                    max_length=20_000,
+                    max_length=LONG_TEXT,
                     initial=version.text(key, language) if version else "",
                     widget=forms.Textarea(attrs={"rows": 6, "lang": language}),
                 )
@@ -193,7 +194,10 @@ class AdoptionForm(forms.Form):
     )
     adopted_on = forms.DateField(label=_("Adopted on"), widget=DATE)
     note = forms.CharField(
-        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note"),
+        required=False,
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args: Any, municipalities: QuerySet[Municipality], **kwargs: Any) -> None:

@@ -69,7 +69,7 @@ def _emails(agreement_ids: list[int], days: int) -> list[Email]:
                 to=to,
                 subject=gettext_lazy("Partnership agreement ends on %(date)s: %(title)s"),
                 subject_params={
-                    "date": agreement.end.strftime("%d.%m.%Y") if agreement.end else "",
+                    "date": agreement.end or "",
                     "title": agreement.title,
                 },
                 template="cooperation/email/agreement_reminder.txt",

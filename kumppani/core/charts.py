@@ -81,6 +81,14 @@ class Chart:
         ]
 
     @property
+    def table_rows(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """``rows`` with each value's series name, the label of its cell on a phone."""
+        return [
+            (label, list(zip([str(s.name) for s in self.series], texts, strict=True)))
+            for label, texts in self.rows
+        ]
+
+    @property
     def paired(self) -> bool:
         return len(self.series) > 1
 

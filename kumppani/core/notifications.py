@@ -13,10 +13,16 @@ action happened), or the municipality's language for messages to its liaisons.
 
 :func:`emails_deliver` is the only place that talks to the mail backend; per-person digests or
 preferences can be added there later without touching the callers.
+
+Dates and times in an email (body or subject) are written by :func:`email_date` (the template
+filter ``email_date`` of the ``kumppani`` library, or a ``date``/``datetime`` passed as a subject
+parameter): the recipient's language's format (``kumppani.core.formats``) in the site's time
+zone, e.g. "25.12.2026 klo 17.00", "25.12.2026 kl. 17.00", "25 December 2026, 17:00".
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +31,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.functional import Promise
 
 LANGUAGES = ("fi", "sv", "en")
@@ -47,13 +53,29 @@ def current_language() -> str:
     return language if language in LANGUAGES else settings.LANGUAGE_CODE
 
 
+def email_date(value: dt.date | dt.datetime | None) -> str:
+    """A date or a date and time as an email writes it: in the active language (the recipient's,
+    while :func:`email_render` renders) and, for a time, in the site's time zone."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value, timezone.get_default_timezone())
+        return formats.date_format(value, "DATETIME_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def _subject_param(value: Any) -> str:
+    return email_date(value) if isinstance(value, dt.date) else str(value)
+
+
 def email_render(email: Email) -> EmailMessage:
     """Subject and body in the recipient's language."""
     language = email.language if email.language in LANGUAGES else settings.LANGUAGE_CODE
     with translation.override(language):
         subject = str(email.subject)
         if email.subject_params:
-            subject = subject % {k: str(v) for k, v in email.subject_params.items()}
+            subject = subject % {k: _subject_param(v) for k, v in email.subject_params.items()}
         context = {"site_root": settings.SITE_ROOT, **email.context}
         body = render_to_string(email.template, context)
     return EmailMessage(subject=subject, body=body, to=list(email.to))

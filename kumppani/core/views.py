@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from kumppani.core.page_cache import public_page
 from kumppani.core.panels import DASHBOARD, HOME_PAGE, panels_for
 from kumppani.geography.models import Region
+from kumppani.geography.selectors import municipality_names
 
 
 @require_GET
@@ -21,6 +22,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "regions": Region.objects.order_by("name_fi"),
+        "municipality_names": municipality_names(),
         "panels": panels_for(HOME_PAGE, request, None),
     }
     return render(request, "core/home.html", context)

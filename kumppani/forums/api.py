@@ -19,6 +19,7 @@ from kumppani.api.links import absolute_url
 from kumppani.api.lookups import FieldErrors, municipalities_by_code
 from kumppani.api.pagination import Page, paginate
 from kumppani.api.schemas import Created
+from kumppani.core.limits import SHORT_TEXT
 from kumppani.forums import access
 from kumppani.forums.calendar import forum_calendar
 from kumppani.forums.models import Forum, ForumType
@@ -85,8 +86,8 @@ class ForumIn(Schema):
     type: ForumTypeName
     title_fi: str = Field(min_length=1, max_length=200)
     title_sv: str = Field(default="", max_length=200)
-    description_fi: str = Field(default="", max_length=20_000)
-    description_sv: str = Field(default="", max_length=20_000)
+    description_fi: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
+    description_sv: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
     start: dt.datetime
     end: dt.datetime
     place: str = Field(min_length=1, max_length=200)
@@ -97,7 +98,7 @@ class ForumIn(Schema):
     )
     municipalities: list[str] = Field(default_factory=list, max_length=400)
     region: str | None = Field(default=None, max_length=2, description="region code (region-level)")
-    themes: str = Field(default="", max_length=20_000)
+    themes: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
 
 
 class ForumQuery(Schema):

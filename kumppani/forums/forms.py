@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.associations.models import Association, Category
@@ -47,13 +48,13 @@ class ForumForm(forms.ModelForm):
     municipalities = forms.ModelMultipleChoiceField(
         queryset=Municipality.objects.none(),
         required=False,
-        label=_("municipalities"),
+        label=capfirst(_("municipalities")),
         help_text=_("One, or several for a joint forum. Hold Ctrl (or Cmd) to choose several."),
     )
     region = NamedChoiceField(
         queryset=Region.objects.none(),
         required=False,
-        label=_("region"),
+        label=capfirst(_("region")),
         help_text=_("Only for region-level forums (liaison network, municipal tour)."),
     )
 
@@ -132,7 +133,7 @@ class InviteForm(forms.Form):
 
 class RegistrationForm(forms.ModelForm):
     association = NamedChoiceField(
-        queryset=Association.objects.none(), required=False, label=_("association")
+        queryset=Association.objects.none(), required=False, label=capfirst(_("association"))
     )
     waiting_list = forms.BooleanField(
         label=_("Join the waiting list if there are not enough free places"), required=False
@@ -208,7 +209,7 @@ class PlanForm(forms.ModelForm):
 
 
 class PlanUpdateForm(forms.ModelForm):
-    status = forms.ChoiceField(choices=PlanStatus.choices, label=_("status"))
+    status = forms.ChoiceField(choices=PlanStatus.choices, label=capfirst(_("status")))
 
     class Meta:
         model = CooperationPlan
@@ -227,12 +228,12 @@ class StepForm(forms.ModelForm):
 
 
 class StepStatusForm(forms.Form):
-    status = forms.ChoiceField(choices=StepStatus.choices, label=_("status"))
+    status = forms.ChoiceField(choices=StepStatus.choices, label=capfirst(_("status")))
 
 
 class TeamMemberForm(forms.ModelForm):
     association = NamedChoiceField(
-        queryset=Association.objects.none(), required=False, label=_("association")
+        queryset=Association.objects.none(), required=False, label=capfirst(_("association"))
     )
 
     class Meta:
@@ -253,7 +254,7 @@ class TargetForm(forms.ModelForm):
 class MaterialForm(forms.ModelForm):
     file = forms.FileField(
         required=False,
-        label=_("file"),
+        label=capfirst(_("file")),
         help_text=_("PDF, ODT, DOCX or PPTX, at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.odt,.docx,.pptx"}),
     )

@@ -3,29 +3,48 @@ from __future__ import annotations
 from itertools import groupby
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from kumppani.core.page_cache import public_page
 from kumppani.core.panels import MUNICIPALITY_PAGE, REGION_PAGE, panels_for
 from kumppani.geography.maps import region_map
-from kumppani.geography.models import Region, WellbeingCounty
-from kumppani.geography.selectors import municipalities_with_counts, municipality_or_404
+from kumppani.geography.models import Municipality, Region, WellbeingCounty
+from kumppani.geography.selectors import (
+    municipalities_with_counts,
+    municipality_names,
+    municipality_or_404,
+    municipality_search,
+    name_sort_key,
+)
 
 
 @require_GET
 @public_page
 def municipality_list(request: HttpRequest) -> HttpResponse:
+    """Every municipality, grouped by region (or county) in collapsed sections; with ``q``, a
+    search by name that goes straight to the municipality when one is found."""
+    query = request.GET.get("q", "").strip()[:100]
+    search = municipality_search(query=query) if query else None
+    if search is not None and search.target is not None:
+        return redirect(search.target)
+    context = {
+        "query": query,
+        "search": search,
+        "municipality_names": municipality_names(),
+    }
+    if search is not None and search.matches:
+        return render(request, "geography/municipality_list.html", context)
     group_by = "county" if request.GET.get("by") == "county" else "region"
     municipalities = list(municipalities_with_counts())
     if group_by == "county":
-        municipalities.sort(key=lambda m: (m.wellbeing_county.name_fi, m.name_fi))
+        municipalities.sort(key=lambda m: (_key(m.wellbeing_county), _key(m)))
         groups = [
             (county, list(items))
             for county, items in groupby(municipalities, key=lambda m: m.wellbeing_county)
         ]
     else:
-        municipalities.sort(key=lambda m: (m.region.name_fi, m.name_fi))
+        municipalities.sort(key=lambda m: (_key(m.region), _key(m)))
         groups = [
             (region, list(items))
             for region, items in groupby(municipalities, key=lambda m: m.region)
@@ -33,8 +52,13 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "geography/municipality_list.html",
-        {"groups": groups, "group_by": group_by, "total": len(municipalities)},
+        {**context, "groups": groups, "group_by": group_by, "total": len(municipalities)},
     )
+
+
+def _key(area: Municipality | Region | WellbeingCounty) -> str:
+    """Alphabetical by the name in the page's language."""
+    return name_sort_key(str(area))
 
 
 @require_GET

@@ -22,6 +22,7 @@ from kumppani.associations.models import Association
 from kumppani.proposals import access, grouping_services
 from kumppani.proposals.grouping_services import grouping_job_start, proposals_regroup
 from kumppani.proposals.models import (
+    PROPOSAL_TEXT,
     Decision,
     GroupingJob,
     Proposal,
@@ -47,7 +48,7 @@ assert set(DecisionName.__args__) == set(Decision.values)  # type: ignore[attr-d
 
 class ProposalIn(Schema):
     municipality: str = Field(min_length=1, max_length=3)
-    text: str = Field(min_length=1, max_length=2000)
+    text: str = Field(min_length=1, json_schema_extra={"maxLength": PROPOSAL_TEXT})
     proposer_type: str = Field(min_length=1, max_length=20)
     theme: int | None = None
     organisation: int | None = None

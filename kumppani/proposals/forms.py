@@ -8,10 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.accounts.access import AnyUser, roles_of
 from kumppani.associations.models import Association
 from kumppani.core.i18n import localized
+from kumppani.core.limits import SHORT_TEXT
 from kumppani.forums.models import Forum
 from kumppani.geography.models import Municipality
 from kumppani.proposals import access
-from kumppani.proposals.models import Criterion, Decision, Proposal, ProposalGroup, ProposerType
+from kumppani.proposals.models import (
+    PROPOSAL_TEXT,
+    Criterion,
+    Decision,
+    Proposal,
+    ProposalGroup,
+    ProposerType,
+)
 from kumppani.welfare.models import Goal, Measure, Theme
 
 TOGETHER_CHOICES = [
@@ -32,7 +40,7 @@ def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
 class SubmitForm(forms.Form):
     text = forms.CharField(
         label=_("Proposal"),
-        max_length=2000,
+        max_length=PROPOSAL_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("A concrete measure: what, for whom, by whom. Large or small."),
     )
@@ -146,7 +154,7 @@ class DecisionForm(forms.Form):
         label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
     )
     reason = forms.CharField(
-        label=_("Reason"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason"), max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 3})
     )
     theme = forms.ModelChoiceField(
         label=_("Theme of the plan (for a new measure)"),

@@ -15,6 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.i18n import localized
+from kumppani.core.limits import limited_text
+
+# A proposal is one concrete measure; a survey's open answer becomes one (surveys allow 2000 too).
+PROPOSAL_TEXT = 2000
 
 
 class ProposerType(models.TextChoices):
@@ -41,7 +45,7 @@ class DecisionFields(models.Model):
     """The working group's decision; shared by proposals and groups."""
 
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
-    decision_reason = models.TextField(_("reason"), blank=True)
+    decision_reason = limited_text(_("reason"), blank=True)
     measure = models.ForeignKey(
         "welfare.Measure",
         on_delete=models.SET_NULL,
@@ -127,7 +131,7 @@ class Proposal(DecisionFields):
         related_name="proposals",
         verbose_name=_("theme"),
     )
-    text = models.TextField(_("proposal"), max_length=2000)
+    text = limited_text(_("proposal"), limit=PROPOSAL_TEXT)
     lemmas = models.TextField(_("base forms"), blank=True, editable=False)
     proposer_type = models.CharField(_("proposer"), max_length=20, choices=ProposerType.choices)
     proposer_name = models.CharField(_("name of the proposer"), max_length=200, blank=True)

@@ -20,6 +20,7 @@ from kumppani.api.lookups import one_of
 from kumppani.api.pagination import Page, paginate
 from kumppani.associations.models import Association
 from kumppani.associations.selectors import associations_in_municipality
+from kumppani.core.limits import SHORT_TEXT
 from kumppani.welfare import access, services
 from kumppani.welfare.models import (
     ApprovalStage,
@@ -221,7 +222,7 @@ class ThemeIn(Schema):
     name_fi: str = Field(min_length=1, max_length=200)
     name_sv: str = Field(default="", max_length=200)
     name_en: str = Field(default="", max_length=200)
-    description_fi: str = Field(default="", max_length=20_000)
+    description_fi: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
     order: int | None = Field(default=None, ge=0, le=32_767)
     weight: int = Field(default=1, ge=0, le=1000)
 
@@ -232,7 +233,7 @@ class MeasureIn(Schema):
     title_en: str = Field(default="", max_length=300)
     responsible_unit: str = Field(default="", max_length=200)
     responsible_association: int | None = None
-    resources: str = Field(default="", max_length=20_000)
+    resources: str = Field(default="", json_schema_extra={"maxLength": SHORT_TEXT})
     schedule: str = Field(default="", max_length=200)
     status: MeasureStatus = MeasureStatus.PLANNED
     progress: int = Field(default=0, description="percent, 0–100")
@@ -244,7 +245,7 @@ class MeasurePatch(Schema):
     title_sv: str | None = Field(default=None, max_length=300)
     title_en: str | None = Field(default=None, max_length=300)
     responsible_unit: str | None = Field(default=None, max_length=200)
-    resources: str | None = Field(default=None, max_length=20_000)
+    resources: str | None = Field(default=None, json_schema_extra={"maxLength": SHORT_TEXT})
     schedule: str | None = Field(default=None, max_length=200)
     status: MeasureStatus | None = None
     progress: int | None = Field(default=None, description="percent, 0–100")
@@ -253,7 +254,7 @@ class MeasurePatch(Schema):
 
 class ObservationIn(Schema):
     association: int
-    text: str = Field(min_length=1, max_length=4000)
+    text: str = Field(min_length=1, json_schema_extra={"maxLength": SHORT_TEXT})
     observed_on: dt.date | None = None
 
 

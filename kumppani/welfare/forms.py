@@ -4,10 +4,12 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.associations.models import Association
 from kumppani.associations.selectors import associations_in_municipality
+from kumppani.core.limits import SHORT_TEXT
 from kumppani.welfare.models import (
     ApprovalBody,
     Goal,
@@ -23,8 +25,8 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PlanForm(forms.ModelForm):
-    start_year = forms.IntegerField(label=_("first year"), min_value=2000, max_value=2100)
-    end_year = forms.IntegerField(label=_("last year"), min_value=2000, max_value=2100)
+    start_year = forms.IntegerField(label=capfirst(_("first year")), min_value=2000, max_value=2100)
+    end_year = forms.IntegerField(label=capfirst(_("last year")), min_value=2000, max_value=2100)
 
     class Meta:
         model = Plan
@@ -85,7 +87,7 @@ class MeasureForm(forms.ModelForm):
 
 class IndicatorForm(forms.ModelForm):
     metric = forms.ChoiceField(
-        label=_("platform metric"),
+        label=capfirst(_("platform metric")),
         required=False,
         help_text=_("Only for indicators the platform counts."),
     )
@@ -120,8 +122,8 @@ class IndicatorForm(forms.ModelForm):
 
 
 class IndicatorValueForm(forms.Form):
-    year = forms.IntegerField(label=_("year"), min_value=1990, max_value=2100)
-    value = forms.DecimalField(label=_("value"), max_digits=14, decimal_places=2)
+    year = forms.IntegerField(label=capfirst(_("year")), min_value=1990, max_value=2100)
+    value = forms.DecimalField(label=capfirst(_("value")), max_digits=14, decimal_places=2)
 
 
 class ReviewForm(forms.ModelForm):
@@ -137,16 +139,18 @@ class ReviewForm(forms.ModelForm):
 
 
 class ApprovalStageForm(forms.Form):
-    body = forms.ChoiceField(label=_("body"), choices=ApprovalBody.choices)
+    body = forms.ChoiceField(label=capfirst(_("body")), choices=ApprovalBody.choices)
     body_name = forms.CharField(
-        label=_("name of the body"),
+        label=capfirst(_("name of the body")),
         max_length=200,
         required=False,
         help_text=_("E.g. the name of the committee."),
     )
-    date = forms.DateField(label=_("date"), widget=DATE)
+    date = forms.DateField(label=capfirst(_("date")), widget=DATE)
     decision = forms.CharField(
-        label=_("decision"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+        label=capfirst(_("decision")),
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     # Set by the confirmation step the council's decision goes through (see the view).
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -159,15 +163,15 @@ class ApprovalStageForm(forms.Form):
 
 class ObservationForm(forms.Form):
     association = forms.ModelChoiceField(
-        queryset=Association.objects.none(), label=_("association")
+        queryset=Association.objects.none(), label=capfirst(_("association"))
     )
     text = forms.CharField(
-        label=_("observation"),
-        max_length=4000,
+        label=capfirst(_("observation")),
+        max_length=SHORT_TEXT,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What have your association's members and activities shown you lately?"),
     )
-    observed_on = forms.DateField(label=_("observed on"), widget=DATE, required=False)
+    observed_on = forms.DateField(label=capfirst(_("observed on")), widget=DATE, required=False)
 
     def __init__(self, *args: Any, associations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -176,4 +180,4 @@ class ObservationForm(forms.Form):
 
 
 class HideForm(forms.Form):
-    hidden_reason = forms.CharField(label=_("reason for hiding"), max_length=300)
+    hidden_reason = forms.CharField(label=capfirst(_("reason for hiding")), max_length=300)

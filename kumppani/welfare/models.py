@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.i18n import localized
+from kumppani.core.limits import LONG_TEXT, limited_text
 
 
 class PlanStatus(models.TextChoices):
@@ -91,9 +92,9 @@ class Theme(models.Model):
     name_fi = models.CharField(_("name in Finnish"), max_length=200)
     name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
-    description_fi = models.TextField(_("description in Finnish"), blank=True)
-    description_sv = models.TextField(_("description in Swedish"), blank=True)
-    description_en = models.TextField(_("description in English"), blank=True)
+    description_fi = limited_text(_("description in Finnish"), blank=True)
+    description_sv = limited_text(_("description in Swedish"), blank=True)
+    description_en = limited_text(_("description in English"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     weight = models.PositiveSmallIntegerField(_("weight"), default=1)
 
@@ -157,7 +158,7 @@ class Measure(models.Model):
         related_name="welfare_measures",
         verbose_name=_("responsible association"),
     )
-    resources = models.TextField(_("resources"), blank=True)
+    resources = limited_text(_("resources"), blank=True)
     schedule = models.CharField(_("schedule"), max_length=200, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
@@ -206,9 +207,9 @@ class PlanReview(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     date = models.DateField(_("date"))
-    summary_fi = models.TextField(_("summary in Finnish"))
-    summary_sv = models.TextField(_("summary in Swedish"), blank=True)
-    summary_en = models.TextField(_("summary in English"), blank=True)
+    summary_fi = limited_text(_("summary in Finnish"), limit=LONG_TEXT)
+    summary_sv = limited_text(_("summary in Swedish"), blank=True, limit=LONG_TEXT)
+    summary_en = limited_text(_("summary in English"), blank=True, limit=LONG_TEXT)
 
     class Meta:
         ordering = ["plan", "year"]
@@ -304,7 +305,7 @@ class Observation(models.Model):
     submitted_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+", editable=False
     )
-    text = models.TextField(_("observation"), max_length=4000)
+    text = limited_text(_("observation"))
     observed_on = models.DateField(_("observed on"))
     created_at = models.DateTimeField(auto_now_add=True)
     hidden = models.BooleanField(_("hidden"), default=False)
@@ -352,7 +353,7 @@ class ApprovalStage(models.Model):
         help_text=_("E.g. the name of the committee."),
     )
     date = models.DateField(_("date"))
-    decision = models.TextField(_("decision"), max_length=4000)
+    decision = limited_text(_("decision"))
     recorded_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+", editable=False
     )

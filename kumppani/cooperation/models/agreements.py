@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.limits import LONG_TEXT, limited_text
 from kumppani.core.uploads import (
     ARCHIVE_TOO_LARGE,
     archive_too_large,
@@ -46,11 +47,15 @@ class PartnershipAgreement(models.Model):
         verbose_name=_("association"),
     )
     title = models.CharField(_("title"), max_length=200)
-    scope = models.TextField(_("scope"), blank=True)
+    scope = limited_text(_("scope"), blank=True, limit=LONG_TEXT)
     start = models.DateField(_("start date"))
     end = models.DateField(_("end date"), null=True, blank=True)
-    obligations_municipality = models.TextField(_("obligations of the municipality"), blank=True)
-    obligations_association = models.TextField(_("obligations of the association"), blank=True)
+    obligations_municipality = limited_text(
+        _("obligations of the municipality"), blank=True, limit=LONG_TEXT
+    )
+    obligations_association = limited_text(
+        _("obligations of the association"), blank=True, limit=LONG_TEXT
+    )
     attachment = models.FileField(
         _("attachment"),
         upload_to="cooperation/agreements/%Y/",

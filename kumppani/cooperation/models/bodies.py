@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.i18n import localized
+from kumppani.core.limits import limited_text
 
 
 class BodyKind(models.TextChoices):
@@ -28,8 +29,8 @@ class Body(models.Model):
     kind = models.CharField(_("kind"), max_length=40, choices=BodyKind.choices)
     name_fi = models.CharField(_("name in Finnish"), max_length=200)
     name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
-    description_fi = models.TextField(_("description in Finnish"), blank=True)
-    description_sv = models.TextField(_("description in Swedish"), blank=True)
+    description_fi = limited_text(_("description in Finnish"), blank=True)
+    description_sv = limited_text(_("description in Swedish"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

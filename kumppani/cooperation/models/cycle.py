@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.i18n import localized
+from kumppani.core.limits import limited_text
 
 
 def _valid_day(year: int, month: int, day: int) -> dt.date:
@@ -54,7 +55,7 @@ class CycleEntry(models.Model):
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
         help_text=_("Only for an entry that does not recur."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = limited_text(_("description"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.limits import LONG_TEXT
+
 SECTION_KEYS = (
     "strategy",
     "forums",
@@ -26,7 +28,7 @@ SECTION_KEYS = (
     "annual_cycle",
 )
 NARRATIVE_LANGUAGES = ("fi", "sv")
-MAX_SECTION_CHARS = 20_000
+MAX_SECTION_CHARS = LONG_TEXT
 
 
 def validate_narrative(value: Any) -> None:

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.i18n import FALLBACK_ORDER, localized
+from kumppani.core.limits import limited_text
 
 
 class Liaison(models.Model):
@@ -36,9 +37,9 @@ class Liaison(models.Model):
         blank=True,
         validators=[MaxValueValidator(300)],
     )
-    role_description_fi = models.TextField(_("role description in Finnish"), blank=True)
-    role_description_sv = models.TextField(_("role description in Swedish"), blank=True)
-    role_description_en = models.TextField(_("role description in English"), blank=True)
+    role_description_fi = limited_text(_("role description in Finnish"), blank=True)
+    role_description_sv = limited_text(_("role description in Swedish"), blank=True)
+    role_description_en = limited_text(_("role description in English"), blank=True)
     named_on = models.DateField(
         _("named on"),
         null=True,

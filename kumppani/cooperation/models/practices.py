@@ -9,15 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.cooperation.models.agreements import validate_attachment
 from kumppani.core.i18n import localized
+from kumppani.core.limits import limited_text
 
 
 class GoodPractice(models.Model):
     title_fi = models.CharField(_("title in Finnish"), max_length=200)
     title_sv = models.CharField(_("title in Swedish"), max_length=200, blank=True)
     title_en = models.CharField(_("title in English"), max_length=200, blank=True)
-    description_fi = models.TextField(_("description in Finnish"), blank=True)
-    description_sv = models.TextField(_("description in Swedish"), blank=True)
-    description_en = models.TextField(_("description in English"), blank=True)
+    description_fi = limited_text(_("description in Finnish"), blank=True)
+    description_sv = limited_text(_("description in Swedish"), blank=True)
+    description_en = limited_text(_("description in English"), blank=True)
     origin_municipality = models.ForeignKey(
         "geography.Municipality",
         on_delete=models.SET_NULL,
@@ -65,7 +66,7 @@ class Adoption(models.Model):
         verbose_name=_("municipality"),
     )
     adopted_on = models.DateField(_("adopted on"))
-    note = models.TextField(_("note"), blank=True)
+    note = limited_text(_("note"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -121,7 +121,7 @@ def test_reminders_go_60_and_14_days_before_the_end_once_each(
     assert run(day_60 + dt.timedelta(days=1)) == 0
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["kaisa@example.org"]
-    assert "30.06.2026" in mail.outbox[0].subject
+    assert "30.6.2026" in mail.outbox[0].subject  # the Finnish date format
     assert "60" in mail.outbox[0].body
     day_14 = end - dt.timedelta(days=14)
     assert run(day_14) == 1

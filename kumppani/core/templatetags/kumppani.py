@@ -120,3 +120,12 @@ def number(value: Any) -> str:
     if value in (None, ""):
         return ""
     return number_format(value, force_grouping=True)
+
+
+@register.filter(name="email_date")
+def email_date_filter(value: Any) -> str:
+    """``{{ forum.start|email_date }}`` in an email: the recipient's language, the site time zone
+    (``kumppani.core.notifications.email_date``)."""
+    from kumppani.core.notifications import email_date
+
+    return email_date(value)

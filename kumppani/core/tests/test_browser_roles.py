@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from conftest import assert_accessible, login
+from conftest import assert_accessible, assert_fits_horizontally, login
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign
 from kumppani.accounts.testing import build_world
@@ -23,11 +23,6 @@ LOGINS = {
     "admin": "admin@example.org",
 }
 ROLES = sorted({page.role for page in ROLE_PAGES})
-
-
-def assert_fits_horizontally(page: Any) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{page.url} is {overflow} px wider than the viewport"
 
 
 @pytest.mark.parametrize("width", WIDTHS)

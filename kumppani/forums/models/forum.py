@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.i18n import localized
+from kumppani.core.limits import LONG_TEXT, limited_text
 
 
 class ForumType(models.TextChoices):
@@ -49,8 +50,8 @@ class Forum(models.Model):
     type = models.CharField(_("type"), max_length=24, choices=ForumType.choices)
     title_fi = models.CharField(_("title in Finnish"), max_length=200)
     title_sv = models.CharField(_("title in Swedish"), max_length=200, blank=True)
-    description_fi = models.TextField(_("description in Finnish"), blank=True)
-    description_sv = models.TextField(_("description in Swedish"), blank=True)
+    description_fi = limited_text(_("description in Finnish"), blank=True)
+    description_sv = limited_text(_("description in Swedish"), blank=True)
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=200)
@@ -102,11 +103,14 @@ class Forum(models.Model):
         related_name="co_organised_forums",
         verbose_name=_("co-organiser"),
     )
-    themes = models.TextField(_("themes and agenda"), blank=True)
-    minutes = models.TextField(
-        _("minutes"), blank=True, help_text=_("Markdown: **bold**, lists with -, links.")
+    themes = limited_text(_("themes and agenda"), blank=True)
+    minutes = limited_text(
+        _("minutes"),
+        blank=True,
+        help_text=_("Markdown: **bold**, lists with -, links."),
+        limit=LONG_TEXT,
     )
-    outcomes = models.TextField(_("outcomes"), blank=True)
+    outcomes = limited_text(_("outcomes"), blank=True, limit=LONG_TEXT)
     attendance_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=12, choices=ForumStatus.choices, default=ForumStatus.OPEN

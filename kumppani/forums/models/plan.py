@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.limits import LONG_TEXT, limited_text
+
 
 class PlanStatus(models.TextChoices):
     ACTIVE = "active", _("In progress")
@@ -26,11 +28,11 @@ class CooperationPlan(models.Model):
         "forums.Forum", on_delete=models.CASCADE, related_name="plans", verbose_name=_("forum")
     )
     title = models.CharField(_("title"), max_length=200)
-    goal = models.TextField(_("goal"))
+    goal = limited_text(_("goal"))
     status = models.CharField(
         _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.ACTIVE
     )
-    follow_up = models.TextField(_("status follow-up"), blank=True)
+    follow_up = limited_text(_("status follow-up"), blank=True, limit=LONG_TEXT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

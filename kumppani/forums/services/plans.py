@@ -133,7 +133,7 @@ def plan_reminders_send(
             Email(
                 to=emails,
                 subject=gettext_lazy("Reminder: %(step)s is due on %(date)s"),
-                subject_params={"step": step.title, "date": step.deadline.strftime("%d.%m.%Y")},
+                subject_params={"step": step.title, "date": step.deadline},
                 template="forums/email/step_reminder.txt",
                 context={"step": step},
                 language=settings.LANGUAGE_CODE,
