@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest
 
 from kumppani.accounts.access import roles_of
+from kumppani.accounts.models import Role
 from kumppani.core.panels import DASHBOARD, MEASURE_PAGE, MUNICIPALITY_PAGE, Panel, register
 from kumppani.geography.models import Municipality
 from kumppani.proposals import access
@@ -24,21 +25,38 @@ PANEL_ROWS = 10
 
 
 def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
-    """Every proposal of the person's associations (and their own) with its fate: 2 queries."""
-    associations = roles_of(user).associations
+    """Every proposal of the person's associations (and their own) with its fate, and for the
+    wellbeing working group and liaisons the proposal boards of their municipalities: at most
+    three queries. A resident (no roles) gets the panel too: they may submit proposals."""
+    roles = roles_of(user)
+    associations = roles.associations
+    assessed = roles.municipalities(Role.WELLBEING_GROUP, Role.LIAISON)
+    resident = roles.is_empty
     proposals = list(my_proposals(user=user)[:PANEL_ROWS])
-    if not proposals and not associations:
+    if not (proposals or associations or assessed or resident):
         return None
     for proposal in proposals:
         proposal.measure_link = measure_url(proposal.measure)  # type: ignore[attr-defined]
-    municipalities = list(
-        Municipality.objects.filter(associations__pk__in=associations)
-        .distinct()
-        .order_by("name_fi")
+    municipalities = (
+        list(
+            Municipality.objects.filter(associations__pk__in=associations)
+            .distinct()
+            .order_by("name_fi")
+        )
+        if associations
+        else []
+    )
+    boards = (
+        list(Municipality.objects.filter(pk__in=assessed).order_by("name_fi")) if assessed else []
     )
     return Panel(
         template="proposals/panels/mine.html",
-        context={"proposals": proposals, "municipalities": municipalities},
+        context={
+            "proposals": proposals,
+            "municipalities": municipalities,
+            "boards": boards,
+            "show_mine": bool(proposals or associations or resident),
+        },
         order=60,
     )
 

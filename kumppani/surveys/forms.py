@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.associations.models import Category
 from kumppani.geography.models import Municipality
 from kumppani.surveys.models import (
+    ANSWER_TEXT_LIMIT,
+    CHOICE_KINDS,
+    PROPOSAL_TEXT_LIMIT,
     ProposalMode,
     Question,
     QuestionKind,
@@ -71,7 +74,33 @@ class SectionForm(forms.ModelForm):
         self.fields["theme"].queryset = themes if themes is not None else Theme.objects.none()  # type: ignore[attr-defined]
 
 
+class QuestionKindForm(forms.Form):
+    """The first step of adding a question: its type decides which fields the next step has."""
+
+    kind = forms.ChoiceField(
+        label=_("Type of the question"), choices=QuestionKind.choices, widget=forms.RadioSelect
+    )
+
+
+SCALE_FIELDS = (
+    "scale_min", "scale_max",
+    "scale_min_label_fi", "scale_min_label_sv", "scale_min_label_en",
+    "scale_max_label_fi", "scale_max_label_sv", "scale_max_label_en",
+)  # fmt: skip
+# The fields only some types have; the rest are common to every question.
+FIELDS_OF_KIND: dict[str, tuple[str, ...]] = {
+    QuestionKind.SINGLE: ("choices_fi", "choices_sv", "choices_en"),
+    QuestionKind.MULTIPLE: ("choices_fi", "choices_sv", "choices_en"),
+    QuestionKind.SCALE: SCALE_FIELDS,
+    QuestionKind.PROPOSALS: ("max_proposals",),
+    QuestionKind.YES_NO: ("is_premises_question",),
+}
+KIND_SPECIFIC = {name for names in FIELDS_OF_KIND.values() for name in names}
+
+
 class QuestionForm(forms.ModelForm):
+    """The second step: the fields of one question type (the type is a hidden field)."""
+
     choices_fi = forms.CharField(
         label=_("Options in Finnish"),
         required=False,
@@ -91,13 +120,28 @@ class QuestionForm(forms.ModelForm):
         model = Question
         fields = [
             "kind", "text_fi", "text_sv", "text_en", "help_fi", "help_sv", "help_en", "required",
-            "scale_min", "scale_max", "max_proposals", "is_premises_question",
+            *SCALE_FIELDS, "max_proposals", "is_premises_question",
         ]  # fmt: skip
-        widgets = {f"help_{c}": forms.Textarea(attrs={"rows": 2}) for c in ("fi", "sv", "en")}
+        widgets = {
+            "kind": forms.HiddenInput,
+            **{f"help_{c}": forms.Textarea(attrs={"rows": 2}) for c in ("fi", "sv", "en")},
+        }
+        help_texts = {
+            "scale_min_label_fi": _('What the lowest value means, e.g. "not at all".'),
+            "scale_max_label_fi": _('What the highest value means, e.g. "very much".'),
+        }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
+        self.kind = kind
+        self.initial["kind"] = kind
+        if self.is_bound:  # the type of this step, whatever the request says
+            data = self.data.copy()  # type: ignore[attr-defined]
+            data[self.add_prefix("kind")] = kind
+            self.data = data
+        for name in KIND_SPECIFIC - set(FIELDS_OF_KIND.get(kind, ())):
+            del self.fields[name]
+        if self.instance.pk and not self.is_bound and kind in CHOICE_KINDS:
             options = list(self.instance.choices.all())
             for code in ("fi", "sv", "en"):
                 self.initial[f"choices_{code}"] = "\n".join(
@@ -197,13 +241,18 @@ class AnswerForm(forms.Form):
             field: forms.Field = forms.CharField(max_length=1000, initial=value, **common)
         elif kind == QuestionKind.LONG_TEXT:
             field = forms.CharField(
-                max_length=10000, widget=forms.Textarea(attrs={"rows": 5}), initial=value, **common
+                max_length=ANSWER_TEXT_LIMIT,
+                widget=forms.Textarea(attrs={"rows": 5}),
+                initial=value,
+                **common,
             )
         elif kind == QuestionKind.NUMBER:
             field = forms.DecimalField(max_digits=14, decimal_places=2, initial=value, **common)
         elif kind == QuestionKind.SCALE:
             field = forms.TypedChoiceField(
-                choices=[(str(v), str(v)) for v in range(q.scale_min, q.scale_max + 1)],
+                choices=[
+                    (str(v), q.scale_step_label(v)) for v in range(q.scale_min, q.scale_max + 1)
+                ],
                 widget=forms.RadioSelect,
                 coerce=Decimal,
                 empty_value=None,
@@ -240,7 +289,7 @@ class AnswerForm(forms.Form):
                     n = f"q{q.pk}_{mode}_{i + 1}"
                     self.fields[n] = forms.CharField(
                         label=_("Proposal %(number)s") % {"number": i + 1},
-                        max_length=2000,
+                        max_length=PROPOSAL_TEXT_LIMIT,
                         required=False,
                         disabled=disabled,
                         initial=texts[i] if i < len(texts) else "",

@@ -22,6 +22,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.i18n import localized
+from kumppani.core.limits import limited_text
+
+# Free-text answers: a long-text question's answer, and one action proposal.
+ANSWER_TEXT_LIMIT = 10000
+PROPOSAL_TEXT_LIMIT = 2000
 
 
 def new_token() -> str:
@@ -62,9 +67,9 @@ class Survey(models.Model):
     title_fi = models.CharField(_("title in Finnish"), max_length=200)
     title_sv = models.CharField(_("title in Swedish"), max_length=200, blank=True)
     title_en = models.CharField(_("title in English"), max_length=200, blank=True)
-    intro_fi = models.TextField(_("introduction in Finnish"), blank=True)
-    intro_sv = models.TextField(_("introduction in Swedish"), blank=True)
-    intro_en = models.TextField(_("introduction in English"), blank=True)
+    intro_fi = limited_text(_("introduction in Finnish"), blank=True)
+    intro_sv = limited_text(_("introduction in Swedish"), blank=True)
+    intro_en = limited_text(_("introduction in English"), blank=True)
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
     anonymous = models.BooleanField(
@@ -140,9 +145,9 @@ class Section(models.Model):
     title_fi = models.CharField(_("title in Finnish"), max_length=200)
     title_sv = models.CharField(_("title in Swedish"), max_length=200, blank=True)
     title_en = models.CharField(_("title in English"), max_length=200, blank=True)
-    intro_fi = models.TextField(_("introduction in Finnish"), blank=True)
-    intro_sv = models.TextField(_("introduction in Swedish"), blank=True)
-    intro_en = models.TextField(_("introduction in English"), blank=True)
+    intro_fi = limited_text(_("introduction in Finnish"), blank=True)
+    intro_sv = limited_text(_("introduction in Swedish"), blank=True)
+    intro_en = limited_text(_("introduction in English"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -177,13 +182,32 @@ class Question(models.Model):
     text_fi = models.CharField(_("question in Finnish"), max_length=500)
     text_sv = models.CharField(_("question in Swedish"), max_length=500, blank=True)
     text_en = models.CharField(_("question in English"), max_length=500, blank=True)
-    help_fi = models.TextField(_("help text in Finnish"), blank=True)
-    help_sv = models.TextField(_("help text in Swedish"), blank=True)
-    help_en = models.TextField(_("help text in English"), blank=True)
+    help_fi = limited_text(_("help text in Finnish"), blank=True)
+    help_sv = limited_text(_("help text in Swedish"), blank=True)
+    help_en = limited_text(_("help text in English"), blank=True)
     required = models.BooleanField(_("required"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     scale_min = models.SmallIntegerField(_("scale from"), default=1)
     scale_max = models.SmallIntegerField(_("scale to"), default=5)
+    # What the ends of a scale mean ("1 = not at all", "5 = very much").
+    scale_min_label_fi = models.CharField(
+        _("label of the lowest value in Finnish"), max_length=100, blank=True
+    )
+    scale_min_label_sv = models.CharField(
+        _("label of the lowest value in Swedish"), max_length=100, blank=True
+    )
+    scale_min_label_en = models.CharField(
+        _("label of the lowest value in English"), max_length=100, blank=True
+    )
+    scale_max_label_fi = models.CharField(
+        _("label of the highest value in Finnish"), max_length=100, blank=True
+    )
+    scale_max_label_sv = models.CharField(
+        _("label of the highest value in Swedish"), max_length=100, blank=True
+    )
+    scale_max_label_en = models.CharField(
+        _("label of the highest value in English"), max_length=100, blank=True
+    )
     max_proposals = models.PositiveSmallIntegerField(
         _("proposals per kind"),
         default=3,
@@ -211,6 +235,15 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return localized(self, "text")
+
+    def scale_step_label(self, value: int) -> str:
+        """A scale step as respondents and readers of the results see it: "1 – not at all"."""
+        end = ""
+        if value == self.scale_min:
+            end = localized(self, "scale_min_label")
+        elif value == self.scale_max:
+            end = localized(self, "scale_max_label")
+        return f"{value} – {end}" if end else str(value)
 
 
 class Choice(models.Model):
@@ -339,7 +372,7 @@ class Answer(models.Model):
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    text = models.TextField(blank=True)
+    text = limited_text(_("answer"), limit=ANSWER_TEXT_LIMIT, blank=True)
     number = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     yes = models.BooleanField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -385,7 +418,7 @@ class ProposalItem(models.Model):
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="proposals")
     mode = models.CharField(_("kind"), max_length=10, choices=ProposalMode.choices)
     position = models.PositiveSmallIntegerField(default=0)
-    text = models.TextField(_("proposal"))
+    text = limited_text(_("proposal"), limit=PROPOSAL_TEXT_LIMIT)
     # The id of the kumppani.proposals Proposal created on submit (no FK: proposals refers here).
     pool_proposal_id = models.BigIntegerField(null=True, blank=True)
 

@@ -14,16 +14,39 @@ from kumppani.core.panels import Panel
 from kumppani.geography.models import Municipality, Region
 from kumppani.surveys import access
 from kumppani.surveys.results import latest_premises_survey, premises_statistics
-from kumppani.surveys.selectors import open_invitations_for_representative, surveys_in_period
+from kumppani.surveys.selectors import (
+    open_invitations_for_representative,
+    surveys_in_period,
+    surveys_of_my_work,
+    surveys_open_to_all,
+)
 
 
 def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
-    """ "My pages": surveys the person's associations are invited to (three queries)."""
+    """ "My pages": surveys the person's associations are invited to, the surveys they manage
+    or follow, and (for those who make none) the surveys anyone may answer now. At most three
+    queries, each list linking every survey to the page the person uses it on."""
     invitations = open_invitations_for_representative(user=user)
     builds = access.can_build_surveys(user)  # liaisons and coordinators: the surveys they make
-    if not invitations and not builds:
+    mine = surveys_of_my_work(user=user)
+    for survey in mine:
+        # Owners manage the survey; the municipality's agents, officers and wellbeing group
+        # follow its results.
+        survey.can_manage = access.can_manage_survey(user, survey)  # type: ignore[attr-defined]
+        survey.link = reverse(  # type: ignore[attr-defined]
+            "surveys:detail" if survey.can_manage else "surveys:results",  # type: ignore[attr-defined]
+            args=[survey.pk],
+        )
+    shown = {i.survey_id for i in invitations} | {s.pk for s in mine}
+    open_to_all = [] if builds else [s for s in surveys_open_to_all() if s.pk not in shown]
+    if not (invitations or builds or mine or open_to_all):
         return None
-    context = {"invitations": invitations, "builds": builds}
+    context = {
+        "invitations": invitations,
+        "builds": builds,
+        "mine": mine,
+        "open_to_all": open_to_all,
+    }
     return Panel("surveys/panels/dashboard.html", context, order=40)
 
 

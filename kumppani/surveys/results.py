@@ -296,7 +296,7 @@ def _distribution(q: Question, raw: Raw) -> Distribution:
         steps = raw.scale.get(q.pk, {})
         d.answered = sum(steps.values())
         d.bars = [
-            Bar(str(v), steps.get(v, 0), _percent(steps.get(v, 0), d.answered))
+            Bar(q.scale_step_label(v), steps.get(v, 0), _percent(steps.get(v, 0), d.answered))
             for v in range(q.scale_min, q.scale_max + 1)
         ]
     if q.kind in (QuestionKind.NUMBER, QuestionKind.SCALE) and q.pk in raw.numbers:

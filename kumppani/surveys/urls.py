@@ -8,6 +8,7 @@ urlpatterns = [
     path("surveys/new/", builder.create, name="create"),
     path("surveys/<int:pk>/", builder.detail, name="detail"),
     path("surveys/<int:pk>/edit/", builder.edit, name="edit"),
+    path("surveys/<int:pk>/preview/", builder.preview, name="preview"),
     path("surveys/<int:pk>/sections/new/", builder.section_form, name="section_create"),
     path("surveys/<int:pk>/sections/<int:section_id>/", builder.section_form, name="section_edit"),
     path(

@@ -60,6 +60,12 @@ class QuestionFields(TypedDict, total=False):
     required: bool
     scale_min: int
     scale_max: int
+    scale_min_label_fi: str
+    scale_min_label_sv: str
+    scale_min_label_en: str
+    scale_max_label_fi: str
+    scale_max_label_sv: str
+    scale_max_label_en: str
     max_proposals: int
     is_premises_question: bool
 

@@ -67,11 +67,21 @@ def _locked_response(invitation: Invitation) -> Response:
     return Response.objects.select_for_update().get(pk=response.pk)
 
 
+def _check_length(question: Question, model: type[Answer] | type[ProposalItem], text: str) -> None:
+    """Refuse an over-long free text with the field's own message, keyed by the question's
+    form field (``q<id>``), so the answering page shows it next to the question."""
+    try:
+        model._meta.get_field("text").run_validators(text)
+    except ValidationError as error:
+        raise ValidationError({f"q{question.pk}": error.messages}) from None
+
+
 def _write(answer: Answer, question: Question, value: Value) -> None:
     kind = question.kind
     answer.text, answer.number, answer.yes = "", None, None
     if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
         answer.text = str(value or "").strip()
+        _check_length(question, Answer, answer.text)
     elif kind in (QuestionKind.NUMBER, QuestionKind.SCALE):
         answer.number = None if value in (None, "") else Decimal(value)
     elif kind == QuestionKind.YES_NO:
@@ -92,6 +102,7 @@ def _write(answer: Answer, question: Question, value: Value) -> None:
         for mode in (ProposalMode.OWN, ProposalMode.TOGETHER):
             texts = [t.strip() for t in (value or {}).get(mode, []) if t.strip()]
             for position, text in enumerate(texts[: question.max_proposals]):
+                _check_length(question, ProposalItem, text)
                 items.append(ProposalItem(answer=answer, mode=mode, position=position, text=text))
         ProposalItem.objects.bulk_create(items)
 
@@ -108,7 +119,8 @@ def response_save(
     """Save a draft of some questions (one section page, or one autosave).
 
     A question whose submitted value equals the fingerprint it was shown with is left alone: the
-    person did not touch it, and someone else may have answered it meanwhile.
+    person did not touch it, and someone else may have answered it meanwhile. An over-long free
+    text refuses the whole save (``ValidationError`` keyed ``q<question id>``): nothing is saved.
     """
     survey = invitation.survey
     response = _locked_response(invitation)

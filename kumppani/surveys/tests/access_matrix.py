@@ -50,6 +50,8 @@ PAGES = {
     "surveys:create": only(*BUILDERS),
     "surveys:detail": only(*LIAISON, kwargs=_survey),
     "surveys:edit": only(*LIAISON, kwargs=_survey),
+    # The survey as respondents will see it: its owners only.
+    "surveys:preview": only(*LIAISON, kwargs=_survey),
     "surveys:section_create": only(*LIAISON, kwargs=_survey),
     "surveys:section_edit": only(*LIAISON, kwargs=_section),
     "surveys:section_move": only(

@@ -189,8 +189,12 @@ def respond_section(request: HttpRequest, token: str, index: int) -> HttpRespons
                     user=user,
                     questions=questions,
                 )
-            except (SurveyClosedError, ValidationError) as exc:
+            except SurveyClosedError as exc:
                 error = " ".join(exc.messages)
+            except ValidationError as exc:
+                # e.g. an over-long text: shown at its question; the typed answers stay.
+                apply_validation_error(form, exc)
+                error = _("Check the answers marked below; nothing was saved.")
             else:
                 saved_at = formats.time_format(timezone.localtime(), "H:i")
                 if autosave:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -14,9 +16,22 @@ from kumppani.accounts.models import Role
 from kumppani.core.forms import apply_validation_error
 from kumppani.geography.models import Municipality, Region
 from kumppani.surveys import access
-from kumppani.surveys.forms import QuestionForm, ScopeForm, SectionForm, SurveyForm
-from kumppani.surveys.models import Question, Scope, Section, Survey
-from kumppani.surveys.selectors import SurveyFilter, survey_list, survey_structure
+from kumppani.surveys.forms import (
+    AnswerForm,
+    QuestionForm,
+    QuestionKindForm,
+    ScopeForm,
+    SectionForm,
+    SurveyForm,
+)
+from kumppani.surveys.models import Question, QuestionKind, Scope, Section, Survey
+from kumppani.surveys.selectors import (
+    SurveyFilter,
+    association_invitations,
+    survey_link,
+    survey_list,
+    survey_structure,
+)
 from kumppani.surveys.services import (
     question_create,
     question_delete,
@@ -49,9 +64,16 @@ def survey_list_view(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(survey_list(filters=filters, user=request.user), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     surveys = list(page.object_list)
+    invited = association_invitations(user=request.user, survey_ids=[s.pk for s in surveys])
     for survey in surveys:
         survey.can_manage = access.can_manage_survey(request.user, survey)
         survey.can_see_results = access.can_see_results(request.user, survey)
+        survey.link = survey_link(
+            survey,
+            can_manage=survey.can_manage,
+            can_see_results=survey.can_see_results,
+            invitation_id=invited.get(survey.pk),
+        )
     context = {
         "page": page,
         "surveys": surveys,
@@ -210,6 +232,9 @@ def section_delete_view(request: HttpRequest, pk: int, section_id: int) -> HttpR
 def question_form(
     request: HttpRequest, pk: int, section_id: int | None = None, question_id: int | None = None
 ) -> HttpResponse:
+    """Two steps that work without JavaScript: choose the type (a GET form back to this page
+    with ``?kind=``), then fill in the fields of that type. Editing starts at the second step;
+    "Change the type" goes back to the first."""
     survey = access.access_survey_to_manage(request, pk)
     question = None
     if question_id is not None:
@@ -221,7 +246,16 @@ def question_form(
         section = get_object_or_404(Section, pk=section_id, survey=survey)
     else:
         raise Http404
-    form = QuestionForm(request.POST or None, instance=question)
+    kind = request.POST.get("kind") or request.GET.get("kind")
+    if kind is None and question is not None and "choose" not in request.GET:
+        kind = question.kind
+    context: dict[str, Any] = {"survey": survey, "section": section, "question": question}
+    if kind not in QuestionKind.values:
+        initial = {"kind": question.kind if question else None}
+        step = QuestionKindForm(initial=initial)
+        return render(request, "surveys/question_kind.html", {**context, "form": step})
+    assert kind is not None
+    form = QuestionForm(request.POST or None, instance=question, kind=kind)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("choices_")}
         try:
@@ -234,8 +268,23 @@ def question_form(
         else:
             messages.success(request, _("The question was saved."))
             return redirect("surveys:detail", pk=pk)
-    context = {"form": form, "survey": survey, "section": section, "question": question}
+    context |= {"form": form, "kind_label": QuestionKind(kind).label}
     return render(request, "surveys/question_form.html", context)
+
+
+@require_GET
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The survey as respondents will see it, every section on one page, read-only."""
+    access.access_survey_to_manage(request, pk)
+    survey = survey_structure(survey_id=pk)
+    sections = [
+        {
+            "section": section,
+            "groups": AnswerForm(section=section, values={}, disabled=True).bound_groups(),
+        }
+        for section in survey.sections.all()
+    ]
+    return render(request, "surveys/preview.html", {"survey": survey, "sections": sections})
 
 
 @require_POST
