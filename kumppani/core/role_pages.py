@@ -17,6 +17,7 @@ class RolePage:
 
 ROLE_PAGES: list[RolePage] = [
     RolePage("resident", "front-page", "/"),
+    RolePage("resident", "municipalities", "/municipalities/"),
     RolePage("resident", "municipality", "/municipalities/{municipality}/"),
     RolePage("resident", "association", "/associations/{association}/"),
     RolePage("representative", "my-pages", "/me/"),
