@@ -57,3 +57,13 @@ def test_a_representative_without_a_name_is_shown_by_email(client_for: Any, worl
     assert "–</td>" not in html
     assert nameless.display_name == "nimeton@example.org"
     assert world.rep.display_name == "Rep"
+
+
+def test_my_pages_greets_a_person_by_name_and_one_without_a_name_by_email(world: World) -> None:
+    client = Client()
+    client.force_login(world.rep)
+    html = client.get("/fi/me/").content.decode()
+    assert f"Kirjautunut: {world.rep.full_name} ({world.rep.email})." in html
+    nameless = User.objects.create_user(email="nimeton@example.org")
+    client.force_login(nameless)
+    assert "Kirjautunut: nimeton@example.org." in client.get("/fi/me/").content.decode()
