@@ -64,6 +64,6 @@ def wrap_tables(html: str) -> str:
 def render_markdown(text: str) -> SafeString:
     """Markdown → HTML, headings moved under the section's h2, sanitised, tables in a box
     that scrolls."""
-    html = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    html = markdown.markdown(text or "", extensions=["sane_lists", "tables"], output_format="html")
     html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", html)
     return mark_safe(wrap_tables(sanitise_html(html)))
