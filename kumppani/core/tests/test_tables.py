@@ -53,12 +53,12 @@ def test_markdown_table_scrolls_inside_a_labelled_box() -> None:
 
 # --- in a browser at phone width ---------------------------------------------------------------
 
+
 def test_a_pipe_table_written_in_markdown_becomes_a_table_in_its_box() -> None:
     html = str(render_markdown("| Vuosi | Foorumit |\n|---|---:|\n| 2025 | 4 |\n| 2026 | 6 |"))
     assert html.startswith('<div class="table-scroll"')
     assert "<th>Vuosi</th>" in html and "<td>6</td>" in html
     assert "style=" not in html  # alignment styles are dropped by the sanitiser
-
 
 
 @pytest.mark.browser
