@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, RoleInvitation, User
 from kumppani.accounts.services import role_assign, role_scope_check
-from kumppani.associations.models import Association
+from kumppani.associations.models import Association, RepresentativeInvitation
 from kumppani.core.notifications import Email, current_language, email_send
 from kumppani.geography.models import Municipality, Region
 
@@ -63,7 +63,9 @@ def role_invite(
     return invitation
 
 
-def _check_open(invitation: RoleInvitation) -> None:
+def invitation_check_open(invitation: RoleInvitation | RepresentativeInvitation) -> None:
+    """An invitation (to a role or to represent an association) can be used or withdrawn only
+    while it is open."""
     if invitation.withdrawn_at is not None:
         raise ValidationError(_("This invitation has been withdrawn."))
     if invitation.accepted_at is not None:
@@ -73,7 +75,7 @@ def _check_open(invitation: RoleInvitation) -> None:
 @transaction.atomic
 def role_invitation_withdraw(*, invitation: RoleInvitation, actor: User | None) -> RoleInvitation:
     """Withdraw an open invitation; its link then says so."""
-    _check_open(invitation)
+    invitation_check_open(invitation)
     invitation.withdrawn_at = timezone.now()
     invitation.save(update_fields=["withdrawn_at"])
     audit_record(actor=actor, action="role.withdraw_invitation", summary=str(invitation))
@@ -83,7 +85,7 @@ def role_invitation_withdraw(*, invitation: RoleInvitation, actor: User | None) 
 @transaction.atomic
 def role_invitation_accept(*, invitation: RoleInvitation, actor: User) -> RoleAssignment:
     """Grant the invited role to the person who signed up with the invited address."""
-    _check_open(invitation)
+    invitation_check_open(invitation)
     if invitation.email.lower() != actor.email.lower():
         raise ValidationError(
             _("This invitation was sent to %(email)s. Log in with that address to accept it.")

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -21,6 +22,7 @@ from kumppani.accounts.invitations import (
 from kumppani.accounts.models import AuditEvent, RoleAssignment, RoleInvitation, User
 from kumppani.accounts.personal_data import personal_data_export, user_erase
 from kumppani.accounts.services import role_assign, role_remove, user_name_set
+from kumppani.core.confirm import confirmation_page
 from kumppani.core.forms import apply_validation_error
 
 
@@ -73,20 +75,23 @@ def role_invitation_withdraw_view(request: HttpRequest, pk: int) -> HttpResponse
     """Withdraw an open role invitation, after a confirmation page."""
     access.require(access.can_assign_roles(request.user), request)
     invitation = get_object_or_404(RoleInvitation, pk=pk)
-    if request.method == "POST":
-        try:
-            role_invitation_withdraw(
-                invitation=invitation, actor=access.authenticated_user(request)
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
-            )
-        return redirect("accounts:roles")
-    return render(request, "accounts/withdraw_invitation.html", {"invitation": invitation})
+    return confirmation_page(
+        request,
+        title=_("Withdraw the invitation"),
+        question=_(
+            "Withdraw the invitation to %(email)s (%(role)s)? Its link then no longer works and "
+            "says that it was withdrawn."
+        )
+        % {"email": invitation.email, "role": invitation.get_role_display()},
+        can_confirm=invitation.is_open,
+        closed=_("This invitation is no longer open."),
+        action=lambda: role_invitation_withdraw(
+            invitation=invitation, actor=access.authenticated_user(request)
+        ),
+        done=_("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
+        back_url=reverse("accounts:roles"),
+        back_text=_("Back to roles"),
+    )
 
 
 @require_http_methods(["GET", "POST"])

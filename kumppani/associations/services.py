@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from kumppani.accounts.access import forget_roles, is_admin
 from kumppani.accounts.audit import audit_record
+from kumppani.accounts.invitations import invitation_check_open
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.accounts.services import role_assign
 from kumppani.associations.models import (
@@ -209,16 +210,9 @@ def invitations_close_for(*, association: Association, email: str) -> int:
     ).update(accepted_at=timezone.now())
 
 
-def _check_open(invitation: RepresentativeInvitation) -> None:
-    if invitation.withdrawn_at is not None:
-        raise ValidationError(_("This invitation has been withdrawn."))
-    if invitation.accepted_at is not None:
-        raise ValidationError(_("This invitation has already been used."))
-
-
 @transaction.atomic
 def invitation_accept(*, invitation: RepresentativeInvitation, actor: User) -> RoleAssignment:
-    _check_open(invitation)
+    invitation_check_open(invitation)
     if invitation.email.lower() != actor.email.lower():
         raise ValidationError(
             _("This invitation was sent to %(email)s. Log in with that address to accept it.")
@@ -241,7 +235,7 @@ def invitation_withdraw(
     *, invitation: RepresentativeInvitation, actor: User | None
 ) -> RepresentativeInvitation:
     """Withdraw an open invitation; its link then says so."""
-    _check_open(invitation)
+    invitation_check_open(invitation)
     invitation.withdrawn_at = timezone.now()
     invitation.withdrawn_by = actor if actor is not None and actor.pk else None
     invitation.save(update_fields=["withdrawn_at", "withdrawn_by"])

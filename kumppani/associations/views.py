@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -55,6 +56,7 @@ from kumppani.associations.services import (
     representative_invite,
     representative_remove,
 )
+from kumppani.core.confirm import confirmation_page
 from kumppani.core.forms import apply_validation_error
 from kumppani.core.i18n import localized
 from kumppani.core.page_cache import public_page
@@ -338,18 +340,23 @@ def withdraw_invitation(request: HttpRequest, pk: int, invitation_id: int) -> Ht
     invitation = association_access.access_invitation_to_withdraw(
         request, association_id=pk, invitation_id=invitation_id
     )
-    if request.method == "POST":
-        try:
-            invitation_withdraw(invitation=invitation, actor=access.authenticated_user(request))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
-            )
-        return redirect("associations:representatives", pk=pk)
-    return render(request, "associations/withdraw_invitation.html", {"invitation": invitation})
+    return confirmation_page(
+        request,
+        title=_("Withdraw the invitation"),
+        question=_(
+            "Withdraw the invitation to %(email)s to represent %(name)s? Its link then no longer "
+            "works and says that it was withdrawn."
+        )
+        % {"email": invitation.email, "name": invitation.association},
+        can_confirm=invitation.is_open,
+        closed=_("This invitation is no longer open."),
+        action=lambda: invitation_withdraw(
+            invitation=invitation, actor=access.authenticated_user(request)
+        ),
+        done=_("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
+        back_url=reverse("associations:representatives", args=[pk]),
+        back_text=_("Back to the representatives"),
+    )
 
 
 @login_required
