@@ -2,11 +2,14 @@
 
 Uses the demo database (``make demo`` or ``manage.py seed_demo`` first; this script seeds it if
 it is empty), starts a server on a free port, logs in as each demo role with Playwright and
-Debian's Chromium, and writes ``var/screenshots/<role>-<page>-<width>.png`` (full page).
+Debian's Chromium, and writes ``var/screenshots/<role>-<page>-<width>.png`` (full page). For each
+page it prints its weight with its CSS, JS and icons, gzip-compressed (the budget is 100 KB),
+and whether it is wider than the window.
 """
 
 from __future__ import annotations
 
+import gzip
 import os
 import socket
 import subprocess
@@ -37,6 +40,11 @@ LOGINS = {
     "coordinator": "koordinaattori.pk@example.org",
     "admin": "admin@example.org",
 }
+
+
+# Stylesheets, scripts and the icon sprite the page loaded from our own server (fragments removed).
+_SAME_ORIGIN_RESOURCES = """[...new Set(performance.getEntriesByType('resource')
+  .map(e => e.name.split('#')[0]).filter(u => u.startsWith(location.origin)))]"""
 
 
 def free_port() -> int:
@@ -103,14 +111,19 @@ def main() -> None:
                         municipality=municipality, region="12", association=association.pk
                     )
                     page = context.new_page()
-                    page.goto(f"{base}/fi{path}")
+                    response = page.goto(f"{base}/fi{path}")
+                    assert response is not None
+                    weight = len(gzip.compress(response.body())) + sum(
+                        len(gzip.compress(urllib.request.urlopen(url).read()))  # noqa: S310
+                        for url in page.evaluate(_SAME_ORIGIN_RESOURCES)
+                    )
                     target = out / f"{page_spec.role}-{page_spec.name}-{width}.png"
                     page.screenshot(path=str(target), full_page=True)
                     overflow = page.evaluate(
                         "document.documentElement.scrollWidth - window.innerWidth"
                     )
                     note = f"  OVERFLOWS by {overflow} px" if overflow > 0 else ""
-                    print(f"{target.relative_to(ROOT)}{note}")
+                    print(f"{target.relative_to(ROOT)}  {weight / 1024:.1f} KB{note}")
                     page.close()
                 for context in contexts.values():
                     context.close()
