@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kumppani.welfare",
     "kumppani.surveys",
     "kumppani.proposals",
+    "kumppani.grants",
     "kumppani.api",
 ]
 

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("forums/", include("kumppani.forums.urls")),
     path("", include("kumppani.surveys.urls")),
     path("", include("kumppani.proposals.urls")),
+    path("grants/", include("kumppani.grants.urls")),
     path("", include("kumppani.welfare.urls")),
     prefix_default_language=True,
 )

@@ -244,3 +244,45 @@ class RepresentationRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.requester} → {self.association}"
+
+
+class BoardRole(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice chair")
+    SECRETARY = "secretary", _("Secretary")
+    TREASURER = "treasurer", _("Treasurer")
+    MEMBER = "member", _("Board member")
+    DEPUTY = "deputy", _("Deputy member")
+
+
+class BoardMember(models.Model):
+    """A member of the association's board (hallitus), kept by its representatives.
+
+    Grants recuse a reviewer automatically from the applications of an association on whose board
+    they sit: the member is matched by account, or by email address when they have none yet."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="board", verbose_name=_("association")
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("email address"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="board_memberships",
+    )
+    role = models.CharField(
+        _("role"), max_length=12, choices=BoardRole.choices, default=BoardRole.MEMBER
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["association", "role", "name"]
+        verbose_name = _("board member")
+        verbose_name_plural = _("board members")
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self) -> str:
+        return self.name
