@@ -1,10 +1,13 @@
 """Where the grants app plugs into shared pages: annual cycle, panels, reminders, personal data.
 
-Each domain module adds its own line to :func:`register_all`; nothing here imports a view.
+Each domain keeps its registrations in its own ``plug_<domain>.py``.
 """
 
 from __future__ import annotations
 
 
 def register_all() -> None:
-    pass
+    from kumppani.grants import plug_apply, plug_manage, plug_pay, plug_public, plug_review
+
+    for module in (plug_manage, plug_public, plug_apply, plug_review, plug_pay):
+        module.register()

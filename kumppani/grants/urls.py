@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kumppani.grants.views import urls_apply, urls_manage, urls_public, urls_review
+from kumppani.grants.views import urls_apply, urls_manage, urls_pay, urls_public, urls_review
 
 app_name = "grants"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     *urls_manage.urlpatterns,
     *urls_apply.urlpatterns,
     *urls_review.urlpatterns,
+    *urls_pay.urlpatterns,
 ]

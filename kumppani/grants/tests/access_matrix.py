@@ -3,6 +3,7 @@
 from kumppani.grants.tests import (
     matrix_apply,
     matrix_manage,
+    matrix_pay,
     matrix_public,
     matrix_review,
 )
@@ -12,10 +13,12 @@ PAGES = {
     **matrix_manage.PAGES,
     **matrix_apply.PAGES,
     **matrix_review.PAGES,
+    **matrix_pay.PAGES,
 }
 API = {
     **matrix_public.API,
     **matrix_manage.API,
     **matrix_apply.API,
     **matrix_review.API,
+    **matrix_pay.API,
 }

@@ -1,0 +1,4 @@
+from typing import Any
+
+PAGES: dict[str, Any] = {}
+API: dict[str, Any] = {}
