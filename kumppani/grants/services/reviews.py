@@ -169,7 +169,6 @@ def conflict_declare(*, application: Application, user: User, note: str) -> Recu
     return recusal
 
 
-@transaction.atomic
 def review_save(
     *,
     application: Application,
@@ -177,12 +176,27 @@ def review_save(
     scores: Mapping[int, int] | Mapping[str, int],
     comment: str = "",
 ) -> Review:
-    """Store the reviewer's scores (one review per reviewer, updated in place)."""
+    """Store the reviewer's scores (one review per reviewer, updated in place).
+
+    The automatic recusals are made first, outside the review's transaction, so that a recusal
+    found now stays recorded when the review is refused."""
     programme = application.programme
     if not access.is_reviewer(reviewer, programme):
         raise PermissionDenied
     recusals_apply_for(application=application, user=reviewer)
-    if access.is_recused(reviewer, application):
+    return _review_store(application=application, reviewer=reviewer, scores=scores, comment=comment)
+
+
+@transaction.atomic
+def _review_store(
+    *,
+    application: Application,
+    reviewer: User,
+    scores: Mapping[int, int] | Mapping[str, int],
+    comment: str,
+) -> Review:
+    programme = application.programme
+    if access.is_recused(reviewer, application):  # also after a declared conflict
         raise PermissionDenied
     if application.status not in REVIEWABLE:
         raise ValidationError(_("Only a submitted application can be reviewed."))
