@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Exists, OuterRef, Sum
+from django.db.models import Exists, OuterRef, QuerySet, Sum
 
 from kumppani.accounts.models import User
 from kumppani.grants.models import (
@@ -26,6 +26,7 @@ from kumppani.grants.services.reviews import REVIEWABLE
 
 HUNDRED = Decimal(100)
 ONE_DECIMAL = Decimal("0.1")
+CENT = Decimal("0.01")
 
 
 def _round(value: Decimal) -> Decimal:
@@ -65,7 +66,7 @@ def weighted_total(
     return score / total_weight * HUNDRED
 
 
-def counted_scores(programme: Programme):  # type: ignore[no-untyped-def]
+def counted_scores(programme: Programme) -> QuerySet[Score]:
     """Scores of the programme's reviews that count: not of a reviewer recused from it."""
     recused = Recusal.objects.filter(
         application_id=OuterRef("review__application_id"), user_id=OuterRef("review__reviewer_id")
@@ -88,12 +89,11 @@ def ranking(programme: Programme) -> list[RankingRow]:
         .order_by("pk")
     )
     by_review: dict[tuple[int, int], dict[int, int]] = {}
-    for application_id, reviewer_id, criterion_id, points in counted_scores(
-        programme
-    ).values_list(
+    score_rows = counted_scores(programme).values_list(
         "review__application_id", "review__reviewer_id", "criterion_id", "points"
-    ):
-        by_review.setdefault((application_id, reviewer_id), {})[criterion_id] = points
+    )
+    for application_id, reviewer_id, criterion_id, value in score_rows:
+        by_review.setdefault((application_id, reviewer_id), {})[criterion_id] = value
     per_application: dict[int, dict[int, tuple[Decimal, Decimal]]] = {}
     for (application_id, reviewer_id), points in by_review.items():
         total = weighted_total(points, weighted, total_weight)
@@ -138,7 +138,7 @@ def budget_of(programme: Programme) -> Budget:
     decided = Decision.objects.filter(application__programme=programme).aggregate(
         total=Sum("amount_eur")
     )["total"] or Decimal(0)
-    return Budget(budget=programme.budget_eur, decided=decided)
+    return Budget(budget=programme.budget_eur, decided=Decimal(decided).quantize(CENT))
 
 
 @dataclass

@@ -56,9 +56,7 @@ def _reviewer_users(programme: Programme, extra: Iterable[User] = ()) -> dict[in
     return reviewers
 
 
-def _conflicts(
-    programme: Programme, reviewers: Mapping[int, str]
-) -> dict[tuple[int, int], str]:
+def _conflicts(programme: Programme, reviewers: Mapping[int, str]) -> dict[tuple[int, int], str]:
     """``{(application id, user id): reason}`` of every automatic conflict (three queries)."""
     applications = Application.objects.filter(
         programme=programme, status__in=REVIEWABLE

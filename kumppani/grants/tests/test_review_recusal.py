@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,7 +26,7 @@ from kumppani.grants.tests.matrix_review import programme_with_criteria, submitt
 pytestmark = pytest.mark.django_db
 
 
-def _reviewer(programme, **kwargs) -> User:  # type: ignore[no-untyped-def]
+def _reviewer(programme, **kwargs) -> User:
     user: User = UserFactory.create(**kwargs)
     ProgrammeReviewerFactory.create(programme=programme, user=user)
     return user
@@ -37,11 +38,11 @@ def _client(user: User) -> Client:
     return client
 
 
-def _scores(programme) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _scores(programme) -> dict[str, int]:
     return {str(c.pk): 4 for c in Criterion.objects.filter(programme=programme)}
 
 
-def _api_post(user: User, application_id: int, body: dict) -> object:  # type: ignore[type-arg]
+def _api_post(user: User, application_id: int, body: dict[str, Any]) -> Any:
     token = api_token_create(user=user)
     return Client().post(
         f"/api/v1/grant-applications/{application_id}/reviews",
@@ -60,7 +61,7 @@ def test_reviewer_who_represents_the_applicant_is_recused_on_page_and_api(world:
     page = _client(reviewer).get(reverse("grants:review", args=[application.pk]))
     assert page.status_code == 403
     response = _api_post(reviewer, application.pk, {"scores": _scores(programme)})
-    assert response.status_code == 403  # type: ignore[attr-defined]
+    assert response.status_code == 403
 
     recusal = Recusal.objects.get(application=application, user=reviewer)
     assert recusal.reason == "representative"
@@ -80,7 +81,7 @@ def test_reviewer_on_the_applicants_board_is_recused(world: World, match: str) -
         BoardMemberFactory.create(association=world.association, email="Hallitus.Jasen@Example.org")
 
     response = _api_post(reviewer, application.pk, {"scores": _scores(programme)})
-    assert response.status_code == 403  # type: ignore[attr-defined]
+    assert response.status_code == 403
     assert Recusal.objects.get(application=application, user=reviewer).reason == "board"
     assert AuditEvent.objects.filter(action="grants.recusal_automatic").count() == 1
 
@@ -99,7 +100,7 @@ def test_recusals_are_idempotent_and_only_for_the_applicant(world: World) -> Non
     assert Recusal.objects.filter(application=own, user=reviewer).exists()
     # The other application can still be reviewed.
     response = _api_post(reviewer, other.pk, {"scores": _scores(programme)})
-    assert response.status_code == 201  # type: ignore[attr-defined]
+    assert response.status_code == 201
 
 
 def test_municipal_officer_is_a_reviewer_and_recused_too(world: World) -> None:
@@ -111,7 +112,7 @@ def test_municipal_officer_is_a_reviewer_and_recused_too(world: World) -> None:
     assert Recusal.objects.filter(application=application, user=world.liaison).exists()
 
 
-def test_recused_reviewer_sees_none_of_the_reviews(world: World, client_for) -> None:  # type: ignore[no-untyped-def]
+def test_recused_reviewer_sees_none_of_the_reviews(world: World, client_for) -> None:
     programme = programme_with_criteria(world)
     application = submitted(programme, association=world.association)
     colleague = _reviewer(programme)
@@ -187,16 +188,12 @@ def test_review_rules(world: World) -> None:
             scores={first.pk: 1, second.pk: 1, foreign.pk: 1},
         )
     with pytest.raises(PermissionDenied):
-        review_save(
-            application=application, reviewer=UserFactory.create(), scores={first.pk: 1}
-        )
+        review_save(application=application, reviewer=UserFactory.create(), scores={first.pk: 1})
     draft = submitted(programme_with_criteria(world), association=world.association)
     draft.status = "draft"
     draft.save()
     with pytest.raises(ValidationError):
-        review_save(
-            application=draft, reviewer=world.liaison, scores=_scores(draft.programme)
-        )
+        review_save(application=draft, reviewer=world.liaison, scores=_scores(draft.programme))
 
     review = review_save(
         application=application, reviewer=reviewer, scores={first.pk: 1, second.pk: 2}
@@ -249,11 +246,11 @@ def test_api_review_created_and_bad_points_refused(world: World) -> None:
     scores = _scores(programme)
 
     created = _api_post(reviewer, application.pk, {"scores": scores, "comment": "OK"})
-    assert created.status_code == 201  # type: ignore[attr-defined]
-    body = created.json()  # type: ignore[attr-defined]
+    assert created.status_code == 201
+    body = created.json()
     assert body["scores"] == scores and body["application"] == application.pk
 
     too_many = {key: 99 for key in scores}
-    assert _api_post(reviewer, application.pk, {"scores": too_many}).status_code == 422  # type: ignore[attr-defined]
+    assert _api_post(reviewer, application.pk, {"scores": too_many}).status_code == 422
     outsider = UserFactory.create()
-    assert _api_post(outsider, application.pk, {"scores": scores}).status_code == 403  # type: ignore[attr-defined]
+    assert _api_post(outsider, application.pk, {"scores": scores}).status_code == 403

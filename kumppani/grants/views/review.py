@@ -82,6 +82,8 @@ def _answer_text(question: Question, value: Any) -> str:
 
 def _version_answers(application: Application) -> dict[int, Any] | None:
     """The answers of the submitted version, ``{question id: value}``, when it stores them."""
+    if application.submitted_version is None:
+        return None
     version = ApplicationVersion.objects.filter(
         application=application, number=application.submitted_version
     ).first()
@@ -197,9 +199,7 @@ def conflict_view(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
-                messages.success(
-                    request, _("You declared a conflict of interest and are recused.")
-                )
+                messages.success(request, _("You declared a conflict of interest and are recused."))
                 return redirect("grants:review_list", pk=application.programme_id)
         status = 400
     return render(
@@ -281,9 +281,7 @@ def decide_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def letter_view(request: HttpRequest, pk: int) -> HttpResponse:
-    application = get_object_or_404(
-        Application.objects.select_related("programme"), pk=pk
-    )
+    application = get_object_or_404(Application.objects.select_related("programme"), pk=pk)
     require(
         access.can_edit_application(request.user, application)
         or access.can_manage_programme(request.user, application.programme),
@@ -300,4 +298,3 @@ def letter_view(request: HttpRequest, pk: int) -> HttpResponse:
     filename = _("decision-%(id)s.pdf") % {"id": application.pk}
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
