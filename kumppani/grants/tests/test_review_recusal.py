@@ -254,3 +254,21 @@ def test_api_review_created_and_bad_points_refused(world: World) -> None:
     assert _api_post(reviewer, application.pk, {"scores": too_many}).status_code == 422
     outsider = UserFactory.create()
     assert _api_post(outsider, application.pk, {"scores": scores}).status_code == 403
+
+
+def test_dashboard_lists_programmes_to_review_and_data_export(world: World, client_for) -> None:
+    programme = programme_with_criteria(world)
+    application = submitted(programme, association=world.other_association)
+    review_save(application=application, reviewer=world.liaison, scores=_scores(programme))
+    submitted(programme, association=world.association)
+
+    html = client_for("liaison").get(reverse("core:dashboard")).content.decode()
+    assert reverse("grants:review_list", args=[programme.pk]) in html
+    assert "1 / 2" in html or "1 of 2" in html or "1/2" in html or "arvioinut 1" in html
+    rep_html = client_for("rep").get(reverse("core:dashboard")).content.decode()
+    assert reverse("grants:review_list", args=[programme.pk]) not in rep_html
+
+    from kumppani.accounts.personal_data import personal_data_export
+
+    data = personal_data_export(user=world.liaison)["grants_reviews"]
+    assert data["grant_reviews"][0]["application"] == application.pk
