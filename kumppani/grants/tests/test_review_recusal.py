@@ -17,9 +17,11 @@ from kumppani.associations.tests.factories import UserFactory
 from kumppani.grants.models import Criterion, Recusal, Review
 from kumppani.grants.services.reviews import conflict_declare, recusals_apply, review_save
 from kumppani.grants.tests.factories import (
+    AnswerFactory,
     BoardMemberFactory,
     CriterionFactory,
     ProgrammeReviewerFactory,
+    QuestionFactory,
 )
 from kumppani.grants.tests.matrix_review import programme_with_criteria, submitted
 
@@ -217,9 +219,12 @@ def test_review_page_scores_and_keeps_bad_input(world: World) -> None:
     client = _client(reviewer)
     url = reverse("grants:review", args=[application.pk])
 
+    question = QuestionFactory.create(programme=programme, text_fi="Mitä teette?")
+    AnswerFactory.create(application=application, question=question, value="Kylätalon remontti")
     page = client.get(url)
     assert page.status_code == 200
-    assert "Vaikuttavuus" in page.content.decode()
+    html = page.content.decode()
+    assert "Vaikuttavuus" in html and "Mitä teette?" in html and "Kylätalon remontti" in html
 
     bad = client.post(
         url, {f"criterion_{first.pk}": "9", f"criterion_{second.pk}": "3", "comment": "Kesken"}
@@ -272,3 +277,24 @@ def test_dashboard_lists_programmes_to_review_and_data_export(world: World, clie
 
     data = personal_data_export(user=world.liaison)["grants_reviews"]
     assert data["grant_reviews"][0]["application"] == application.pk
+
+
+def test_recusals_apply_runs_a_constant_number_of_queries(world: World) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kumppani.associations.tests.factories import AssociationFactory
+
+    counts = []
+    for size in (5, 15):
+        programme = programme_with_criteria(world)
+        for _ in range(size):
+            association = AssociationFactory.create()
+            submitted(programme, association=association)
+            BoardMemberFactory.create(association=association)
+        _reviewer(programme)
+        recusals_apply(programme=programme)
+        with CaptureQueriesContext(connection) as queries:
+            assert recusals_apply(programme=programme) == 0
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 4
