@@ -86,6 +86,18 @@ def ranking(programme: Programme) -> list[RankingRow]:
     applications = list(
         Application.objects.filter(programme=programme, status__in=REVIEWABLE)
         .select_related("association", "decision")
+        .only(
+            "pk",
+            "programme_id",
+            "association_id",
+            "status",
+            "amount_eur",
+            "association__name_fi",
+            "association__name_sv",
+            "decision__id",
+            "decision__application_id",
+            "decision__amount_eur",
+        )
         .order_by("pk")
     )
     by_review: dict[tuple[int, int], dict[int, int]] = {}

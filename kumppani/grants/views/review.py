@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -36,6 +37,8 @@ from kumppani.grants.services.reviews import (
     recusals_apply_for,
     review_save,
 )
+
+RANKING_PAGE_SIZE = 100
 
 
 def _programme(pk: int) -> Programme:
@@ -221,12 +224,15 @@ def ranking_view(request: HttpRequest, pk: int) -> HttpResponse:
             "application_id", flat=True
         )
     )
+    # The whole ranking is computed (a constant number of queries); a page shows 100 rows.
+    page = Paginator(ranking(programme), RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "grants/review/ranking.html",
         {
             "programme": programme,
-            "rows": ranking(programme),
+            "page": page,
+            "rows": page.object_list,
             "recused": recused,
             "budget": budget_of(programme),
         },
