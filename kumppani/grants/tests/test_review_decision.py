@@ -183,3 +183,46 @@ def test_letter_page_for_applicant_and_officer_only(world: World, client_for) ->
     assert (
         client_for("liaison").get(reverse("grants:letter", args=[undecided.pk])).status_code == 404
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_decisions_never_exceed_the_budget() -> None:
+    """Two officers decide at the same moment; each amount fits what is left, both together
+    would not: the programme row lock lets exactly one through (PostgreSQL; SQLite serialises
+    every write transaction with BEGIN IMMEDIATE)."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are a PostgreSQL matter")
+    from kumppani.accounts.testing import build_world
+
+    world = build_world()
+    _programme, first, second = _setup(world, budget="2000")
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def decide(application: Application) -> None:
+        try:
+            barrier.wait()
+            decision_make(
+                application=application,
+                user=world.liaison,
+                amount_eur=Decimal("1000") if application == second else Decimal("1500"),
+                reasons="Samaan aikaan.",
+            )
+            outcomes.append("ok")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=decide, args=(a,)) for a in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["ok", "refused"]
+    total = sum(d.amount_eur for d in Decision.objects.all())
+    assert total <= Decimal("2000")
