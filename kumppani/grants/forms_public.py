@@ -38,9 +38,7 @@ class AwardFilterForm(forms.Form):
         self.fields["year"].choices = everything + [  # type: ignore[attr-defined]
             (str(year), str(year)) for year in award_years()
         ]
-        programmes: list[Programme] = (
-            list(award_programmes(chosen)) if chosen else []
-        )
+        programmes: list[Programme] = list(award_programmes(chosen)) if chosen else []
         self.fields["programme"].choices = everything + [  # type: ignore[attr-defined]
             (str(p.pk), str(p)) for p in programmes
         ]

@@ -198,9 +198,7 @@ def harmonisation_by_municipality(
         .values_list("municipality_id", "closes_at")
     ):
         period_days[municipality_id].add(_day(closes_at))
-    return {
-        m.code: _harmonisation(m, rows[m.pk], period_days[m.pk], now) for m in municipalities
-    }
+    return {m.code: _harmonisation(m, rows[m.pk], period_days[m.pk], now) for m in municipalities}
 
 
 def region_harmonisation(region: Region, *, now: dt.datetime | None = None) -> list[Harmonisation]:

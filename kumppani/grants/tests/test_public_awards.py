@@ -18,9 +18,15 @@ from kumppani.accounts.testing import World
 from kumppani.grants.tests.factories import DecisionFactory, ProgrammeFactory
 
 AWARD_KEYS = {
-    "id", "recipient", "amount_awarded", "currency", "award_date", "programme", "municipality",
+    "id",
+    "recipient",
+    "amount_awarded",
+    "currency",
+    "award_date",
+    "programme",
+    "municipality",
     "purpose",
-}  # fmt: skip
+}
 
 
 def _awards(world: World) -> dict[str, Any]:
@@ -28,7 +34,7 @@ def _awards(world: World) -> dict[str, Any]:
     granted = DecisionFactory.create(
         application__programme=programme,
         application__association=world.association,
-        application__purpose="=HYPERLINK(\"http://evil.example\")",
+        application__purpose='=HYPERLINK("http://evil.example")',
         amount_eur=Decimal("1500.00"),
         decided_at=dt.datetime(2026, 3, 31, 22, 30, tzinfo=dt.UTC),  # 1.4.2026 in Helsinki
     )
@@ -97,11 +103,16 @@ def test_csv_is_formula_safe(world: World, client: Client) -> None:
     response = client.get(reverse("grants:awards_csv"))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff")), delimiter=";"))
-    assert rows[0][:4] == ["id", "recipient_name", "recipient_registration_number", "amount_awarded"]
+    assert rows[0][:4] == [
+        "id",
+        "recipient_name",
+        "recipient_registration_number",
+        "amount_awarded",
+    ]
     assert len(rows) == 3  # header and the two granted awards
     mine = next(row for row in rows if row[1] == "Ylä-Kuhan kyläyhdistys ry")
     assert mine[3] == "1500.00" and mine[4] == "EUR" and mine[5] == "2026-04-01"
-    assert mine[-1] == "'=HYPERLINK(\"http://evil.example\")"
+    assert mine[-1] == '\'=HYPERLINK("http://evil.example")'
 
 
 def test_json_has_the_register_fields(world: World, client: Client) -> None:
@@ -111,7 +122,10 @@ def test_json_has_the_register_fields(world: World, client: Client) -> None:
     award = data[0]
     assert set(award) == AWARD_KEYS
     assert award["id"] == made["granted"].pk
-    assert award["recipient"] == {"name": "Ylä-Kuhan kyläyhdistys ry", "registration_number": "123.456"}
+    assert award["recipient"] == {
+        "name": "Ylä-Kuhan kyläyhdistys ry",
+        "registration_number": "123.456",
+    }
     assert award["amount_awarded"] == 1500.0 and award["currency"] == "EUR"
     assert award["award_date"] == "2026-04-01" and award["municipality"] == "276"
     assert award["programme"]["id"] == made["programme"].pk

@@ -33,19 +33,27 @@ def _at(days: float) -> dt.datetime:
 
 def _programmes(world: World) -> dict[str, Any]:
     period = ApplicationPeriodFactory.create(
-        municipality=world.municipality, name_fi="Kevään yhteinen haku", opens_at=_at(-3),
+        municipality=world.municipality,
+        name_fi="Kevään yhteinen haku",
+        opens_at=_at(-3),
         closes_at=_at(10),
-    )  # fmt: skip
+    )
     return {
         "period": period,
         "in_period": ProgrammeFactory.create(
-            title_fi="Nuorisotyön avustus", branch="youth", period=period,
-            opens_at=period.opens_at, closes_at=period.closes_at,
-        ),  # fmt: skip
+            title_fi="Nuorisotyön avustus",
+            branch="youth",
+            period=period,
+            opens_at=period.opens_at,
+            closes_at=period.closes_at,
+        ),
         "own": ProgrammeFactory.create(
-            title_fi="Liikuntaseurojen avustus", branch="sports", opens_at=_at(20),
-            closes_at=_at(40), budget_eur=Decimal("15000.00"),
-        ),  # fmt: skip
+            title_fi="Liikuntaseurojen avustus",
+            branch="sports",
+            opens_at=_at(20),
+            closes_at=_at(40),
+            budget_eur=Decimal("15000.00"),
+        ),
         "hidden": ProgrammeFactory.create(title_fi="Keskeneräinen ohjelma", published=False),
         "past": ProgrammeFactory.create(
             title_fi="Syksyn kulttuuriavustus", opens_at=_at(-60), closes_at=_at(-30)
@@ -100,21 +108,33 @@ def test_unknown_municipality_is_404(world: World, client: Client) -> None:
 
 def test_programme_page_shows_what_an_applicant_needs(world: World, client: Client) -> None:
     theme = ThemeFactory.create(
-        plan=PlanFactory.create(municipality=world.municipality), name_fi="Yksinäisyyden vähentäminen"
+        plan=PlanFactory.create(municipality=world.municipality),
+        name_fi="Yksinäisyyden vähentäminen",
     )
     programme = ProgrammeFactory.create(
         eligibility_fi="Vain **rekisteröidyt** yhdistykset.\n\n<script>alert(1)</script>",
         attachments_fi="Talousarvio\nToimintasuunnitelma\n",
     )
-    CriterionFactory.create(programme=programme, name_fi="Vaikuttavuus", weight=Decimal("3"),
-                            max_points=10)  # fmt: skip
-    CriterionFactory.create(programme=programme, kind="bonus", name_fi="Hyvinvointibonus",
-                            weight=Decimal("1"), max_points=4, welfare_theme=theme)  # fmt: skip
-    QuestionFactory.create(programme=programme, text_fi="Kuvaile hankkeen tavoitteet", required=True)
+    CriterionFactory.create(
+        programme=programme, name_fi="Vaikuttavuus", weight=Decimal("3"), max_points=10
+    )
+    CriterionFactory.create(
+        programme=programme,
+        kind="bonus",
+        name_fi="Hyvinvointibonus",
+        weight=Decimal("1"),
+        max_points=4,
+        welfare_theme=theme,
+    )
     QuestionFactory.create(
-        programme=programme, kind="single", text_fi="Kohderyhmä",
+        programme=programme, text_fi="Kuvaile hankkeen tavoitteet", required=True
+    )
+    QuestionFactory.create(
+        programme=programme,
+        kind="single",
+        text_fi="Kohderyhmä",
         choices=[{"fi": "Nuoret", "sv": "Unga"}, {"fi": "Ikääntyneet", "sv": "Äldre"}],
-    )  # fmt: skip
+    )
     html = client.get(programme.get_absolute_url()).content.decode()
     assert "<strong>rekisteröidyt</strong>" in html and "<script>alert" not in html
     assert "<li>Talousarvio</li>" in html and "<li>Toimintasuunnitelma</li>" in html

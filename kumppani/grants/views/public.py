@@ -183,4 +183,3 @@ def awards_json(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"detail": errors}, status=400)
     records = [award_record(d) for d in awards(form.filters()).iterator(chunk_size=500)]
     return JsonResponse(records, safe=False, json_dumps_params={"ensure_ascii": False})
-
