@@ -164,7 +164,9 @@ def test_unpublished_programme_is_hidden_but_its_runners_see_it(
     for role in ("anonymous", "rep", "coordinator", "other_liaison"):
         assert client_for(role).get(programme.get_absolute_url()).status_code == 404, role
     response = client_for("liaison").get(programme.get_absolute_url())
-    assert response.status_code == 200 and "Ei julkaistu" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200 and "Ei julkaistu" in html
+    assert f"{programme.get_absolute_url()}apply/" not in html  # open, but not published
 
 
 def test_deadline_feed_has_every_opening_and_deadline(world: World, client: Client) -> None:

@@ -73,6 +73,7 @@ def programme(request: HttpRequest, pk: int) -> HttpResponse:
         "bonus": [c for c in criteria if c.kind == CriterionKind.BONUS],
         "questions": [(q, q.choice_labels(get_language())) for q in found.questions.all()],
         "is_open": found.is_open(now),
+        "can_apply": found.published and found.is_open(now),
         "is_upcoming": now < found.opens_at,
         "apply_url": apply_path(found),
         "can_manage": can_manage,
