@@ -150,9 +150,13 @@ def test_api_lists_the_register(world: World, client: Client) -> None:
     assert unknown.status_code == 422 and "municipality" in unknown.json()["detail"]
 
 
-def test_api_pages(world: World, client: Client) -> None:
+def test_api_and_html_pages(world: World, client: Client) -> None:
     DecisionFactory.create_batch(51, amount_eur=Decimal("10.00"))
     first = client.get("/api/v1/grant-awards?municipality=276").json()
     assert first["count"] == 51 and len(first["results"]) == 50 and first["next"]
     second = client.get(first["next"]).json()
     assert len(second["results"]) == 1 and second["previous"]
+    html = client.get(reverse("grants:awards") + "?municipality=276").content.decode()
+    assert html.count('<th scope="row">') == 50 and 'rel="next"' in html
+    last = client.get(reverse("grants:awards") + "?municipality=276&page=2").content.decode()
+    assert last.count('<th scope="row">') == 1 and 'rel="prev"' in last
