@@ -38,9 +38,7 @@ def application_questions(*, programme: Programme) -> list[Question]:
 
 
 def application_answers(*, application: Application) -> dict[int, Any]:
-    return dict(
-        Answer.objects.filter(application=application).values_list("question_id", "value")
-    )
+    return dict(Answer.objects.filter(application=application).values_list("question_id", "value"))
 
 
 def application_theme_ids(*, application: Application) -> list[int]:
@@ -104,9 +102,7 @@ def association_cases(*, association: Association) -> QuerySet[Application]:
     report (four queries however many)."""
     return (
         Application.objects.filter(association=association)
-        .select_related(
-            "programme", "programme__municipality", "decision", "decision__use_report"
-        )
+        .select_related("programme", "programme__municipality", "decision", "decision__use_report")
         .prefetch_related(
             Prefetch("decision__payments", queryset=Payment.objects.order_by("due_on", "id"))
         )
@@ -128,7 +124,11 @@ def open_applications_of(*, user: AnyUser, limit: int = 20) -> list[Application]
 
 def reopenable_by_deadline(*, application: Application, now: dt.datetime | None = None) -> bool:
     moment = now or timezone.now()
-    return application.status in (
-        ApplicationStatus.SUBMITTED,
-        ApplicationStatus.REOPENED,
-    ) and moment >= application.programme.closes_at
+    return (
+        application.status
+        in (
+            ApplicationStatus.SUBMITTED,
+            ApplicationStatus.REOPENED,
+        )
+        and moment >= application.programme.closes_at
+    )

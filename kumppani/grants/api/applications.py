@@ -11,10 +11,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
+from kumppani.accounts.access import authenticated_user
 from kumppani.api.auth import token_auth
 from kumppani.associations.models import Association
 from kumppani.grants import access
@@ -163,16 +165,18 @@ def application_create(request: HttpRequest, payload: ApplicationIn) -> tuple[in
         raise ValidationError({"programme": _("There is no such programme.")})
     data = payload.dict(exclude_unset=True)
     answers = _answers(payload.answers)
-    found = application_start(programme=programme, association=association, user=request.auth)  # type: ignore[arg-type]
+    user = authenticated_user(request)
     fields = _fields(data)
-    if fields or answers:
-        try:
-            result = application_save(
-                application=found, user=request.auth, fields=fields, answers=answers  # type: ignore[arg-type]
-            )
-        except ApplicationClosed as exc:
-            return 409, {"detail": " ".join(exc.messages)}
-        found = result.application
+    try:
+        # One transaction: a refused answer leaves no empty draft behind.
+        with transaction.atomic():
+            found = application_start(programme=programme, association=association, user=user)
+            if fields or answers:
+                found = application_save(
+                    application=found, user=user, fields=fields, answers=answers
+                ).application
+    except ApplicationClosed as exc:
+        return 409, {"detail": " ".join(exc.messages)}
     return 201, {"id": found.pk, "version": found.version, "status": found.status}
 
 
@@ -229,7 +233,7 @@ def application_patch(request: HttpRequest, pk: int, payload: ApplicationPatch) 
     try:
         result = application_save(
             application=found,
-            user=request.auth,  # type: ignore[arg-type]
+            user=authenticated_user(request),
             fields=_fields(data),
             answers=_answers(payload.answers),
             version=payload.version,
@@ -249,7 +253,7 @@ def application_patch(request: HttpRequest, pk: int, payload: ApplicationPatch) 
 def application_submit_api(request: HttpRequest, pk: int) -> tuple[int, Any]:
     found = _editable(request, pk)
     try:
-        stored = application_submit(application=found, user=request.auth)  # type: ignore[arg-type]
+        stored = application_submit(application=found, user=authenticated_user(request))
     except ApplicationClosed as exc:
         return 409, {"detail": " ".join(exc.messages)}
     submitted_at = found.submitted_at.isoformat() if found.submitted_at else ""

@@ -78,9 +78,7 @@ def answer_clean(question: Question, value: Any) -> Any:
         if len(text) > limit:
             raise ValidationError(
                 {
-                    key: _(
-                        "Ensure this value has at most %(limit)s characters (it has %(count)s)."
-                    )
+                    key: _("Ensure this value has at most %(limit)s characters (it has %(count)s).")
                     % {"limit": limit, "count": len(text)}
                 }
             )

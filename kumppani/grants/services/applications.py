@@ -173,9 +173,9 @@ def application_content(application: Application) -> dict[str, Any]:
 
 
 def canonical_json(content: dict[str, Any]) -> bytes:
-    return json.dumps(
-        content, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
 
 
 def _version_store(
@@ -192,7 +192,9 @@ def _version_store(
     )
 
 
-def _bump(application: Application, user: User | None, *, submitted: bool = False) -> ApplicationVersion:
+def _bump(
+    application: Application, user: User | None, *, submitted: bool = False
+) -> ApplicationVersion:
     application.version += 1
     application.save(update_fields=["version", "updated_at"])
     return _version_store(application, user, submitted=submitted)
@@ -217,7 +219,10 @@ def application_start(
     now = now or timezone.now()
     if not programme.published or not programme.is_open(now):
         raise ValidationError(
-            _("The programme is not open for applications: it is open from %(opens)s to %(closes)s.")
+            _(
+                "The programme is not open for applications: it is open from %(opens)s to "
+                "%(closes)s."
+            )
             % {"opens": _when(programme.opens_at), "closes": _when(programme.closes_at)}
         )
     overdue = overdue_use_report(association_id=association.pk, today=timezone.localdate(now))
@@ -326,7 +331,9 @@ def application_save(
     result = SaveResult(application=app)
     errors: dict[str, list[str]] = {}
 
-    def decide(key: str, shown_print: str | None, new_print: str, same: bool, old_print: str) -> bool:
+    def decide(
+        key: str, shown_print: str | None, new_print: str, same: bool, old_print: str
+    ) -> bool:
         """True when the new value is to be written."""
         if shown_print is not None and shown_print == new_print:
             result.fingerprints[key] = shown_print  # untouched by this person
@@ -464,7 +471,7 @@ def application_submit(
         target=app,
         summary=f"v{stored.number} sha256 {stored.sha256}",
     )
-    recipients = []
+    recipients: list[str] = []
     for email in (user.email, app.contact_email):
         if email and email.lower() not in [r.lower() for r in recipients]:
             recipients.append(email)
@@ -586,7 +593,10 @@ def attachment_add(
         )
     attachment_validate(file)
     attachment = Attachment(
-        application=app, title=(title or "").strip() or (file.name or ""), file=file, uploaded_by=user
+        application=app,
+        title=(title or "").strip() or (file.name or ""),
+        file=file,
+        uploaded_by=user,
     )
     attachment.full_clean()
     attachment.save()

@@ -246,7 +246,9 @@ def test_a_submit_one_second_after_the_deadline_is_refused(world: World) -> None
     application = application_start(
         programme=programme, association=world.association, user=world.rep
     )
-    application_save(application=application, user=world.rep, fields={"amount_eur": "10"}, answers={})
+    application_save(
+        application=application, user=world.rep, fields={"amount_eur": "10"}, answers={}
+    )
     application.refresh_from_db()
     version = application.version
     with pytest.raises(ApplicationClosed, match="deadline"):
@@ -283,7 +285,9 @@ def test_reopen_is_logged_and_the_applicants_told(
     application = application_start(
         programme=programme, association=world.association, user=world.rep
     )
-    application_save(application=application, user=world.rep, fields={"amount_eur": "10"}, answers={})
+    application_save(
+        application=application, user=world.rep, fields={"amount_eur": "10"}, answers={}
+    )
     application_submit(application=application, user=world.rep)
     after = now + dt.timedelta(hours=2)
     with pytest.raises(PermissionDenied):

@@ -101,9 +101,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the form -------------------------------------------------------------------------------
 
 
-def _form(
-    application: Application, data: Any = None, *, disabled: bool = False
-) -> ApplicationForm:
+def _form(application: Application, data: Any = None, *, disabled: bool = False) -> ApplicationForm:
     return ApplicationForm(
         data,
         application=application,

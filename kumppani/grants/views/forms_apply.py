@@ -164,9 +164,7 @@ class ApplicationForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("Title of the attachment"), max_length=200, required=False)
-    file = forms.FileField(
-        label=_("File"), help_text=_("PDF, ODT, DOCX or PPTX, at most 10 MB.")
-    )
+    file = forms.FileField(label=_("File"), help_text=_("PDF, ODT, DOCX or PPTX, at most 10 MB."))
 
 
 class ReopenForm(forms.Form):
