@@ -92,7 +92,7 @@ def test_submit_after_closes_at_is_refused_and_nothing_changes(world: World) -> 
     before = Application.objects.get(pk=pk)
     response = _call(token, "POST", f"/grant-applications/{pk}/submit")
     assert response.status_code == 409
-    assert "deadline" in response.json()["detail"]
+    assert "Määräaika päättyi" in response.json()["detail"]
     after = Application.objects.get(pk=pk)
     assert (after.status, after.version, after.submitted_at) == ("draft", before.version, None)
     patch = _call(token, "PATCH", f"/grant-applications/{pk}", {"version": after.version})

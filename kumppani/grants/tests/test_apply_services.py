@@ -70,7 +70,7 @@ def test_start_is_refused_when_the_programme_is_not_open(world: World) -> None:
         opens_at=timezone.now() + dt.timedelta(days=1),
         closes_at=timezone.now() + dt.timedelta(days=10),
     )
-    with pytest.raises(ValidationError, match="not open"):
+    with pytest.raises(ValidationError, match="Avustusta ei voi nyt hakea"):
         application_start(programme=programme, association=world.association, user=world.rep)
 
 
@@ -213,7 +213,7 @@ def test_submit_stores_a_version_whose_hash_is_the_receipts(
     application = application_start(
         programme=programme, association=world.association, user=world.rep
     )
-    with pytest.raises(ValidationError, match="required"):
+    with pytest.raises(ValidationError, match="pakollisiin kysymyksiin"):
         application_submit(application=application, user=world.rep)
     application_save(
         application=application,
@@ -251,7 +251,7 @@ def test_a_submit_one_second_after_the_deadline_is_refused(world: World) -> None
     )
     application.refresh_from_db()
     version = application.version
-    with pytest.raises(ApplicationClosed, match="deadline"):
+    with pytest.raises(ApplicationClosed, match="Määräaika päättyi"):
         application_submit(
             application=application, user=world.rep, now=closes + dt.timedelta(seconds=1)
         )

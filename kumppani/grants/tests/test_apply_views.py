@@ -46,7 +46,7 @@ def test_a_representative_starts_and_fills_the_application_without_javascript(
     question = QuestionFactory.create(programme=programme, required=True)
     client = client_for("rep")
     page = client.get(reverse("grants:apply", args=[programme.pk]))
-    assert "Start the application" in page.content.decode() or page.status_code == 200
+    assert "Aloita hakemus" in page.content.decode()
     response = client.post(
         reverse("grants:apply", args=[programme.pk]), {"association": world.association.pk}
     )
@@ -74,7 +74,7 @@ def test_a_representative_starts_and_fills_the_application_without_javascript(
     assert application.submitted_sha256 in receipt
     # Submitted: the form is read-only and a POST changes nothing.
     page = client.get(url).content.decode()
-    assert "can no longer be changed" in page
+    assert "eikä sitä voi enää muuttaa" in page
     client.post(url, {**data, "purpose": "Muutos", "action": "save"})
     application.refresh_from_db()
     assert application.purpose == ""
@@ -102,7 +102,7 @@ def test_a_conflict_on_the_same_question_keeps_what_the_second_person_typed(
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Someone else changed these meanwhile" in body
+    assert "Joku muu muutti nämä sillä välin" in body
     assert "Toisen teksti" in body
     assert application.answers.get().value == "Ensimmäisen teksti"
 
@@ -133,7 +133,7 @@ def test_bad_input_keeps_what_was_typed(world: World, client_for: Any) -> None:
     response = client.post(url, {**data, "action": "save"})
     assert response.status_code == 400
     body = response.content.decode()
-    assert "Enter the amount in euros" in body
+    assert "Anna summa euroina" in body
     assert "Tärkeä tarkoitus" in body
 
 
@@ -150,7 +150,7 @@ def test_after_the_deadline_the_page_says_so_and_nothing_changes(
     programme.closes_at = timezone.now() - dt.timedelta(seconds=1)
     programme.save()
     response = client.post(url, {**data, "purpose": "Myöhässä", "action": "save"})
-    assert "The deadline passed" in response.content.decode()
+    assert "Määräaika päättyi" in response.content.decode()
     response = client.post(reverse("grants:submit", args=[application.pk]))
     application.refresh_from_db()
     assert (application.status, application.purpose, application.version) == ("draft", "", 1)
@@ -183,7 +183,7 @@ def test_attachments_are_checked_added_and_downloaded(world: World, client_for: 
     fake = SimpleUploadedFile("budjetti.pdf", b"<html>not a pdf</html>")
     response = client.post(add, {"title": "Talousarvio", "file": fake})
     assert response.status_code == 400
-    assert "does not match its type" in response.content.decode()
+    assert "ei vastaa sen tyyppiä" in response.content.decode()
     real = SimpleUploadedFile("budjetti.pdf", pdf_bytes(), content_type="application/pdf")
     response = client.post(add, {"title": "Talousarvio", "file": real})
     assert response.status_code == 302
@@ -239,8 +239,8 @@ def test_my_cases_shows_decisions_payments_and_reports(
     with django_assert_max_num_queries(12):
         response = client.get(url)
     body = response.content.decode()
-    assert "Granted 1\xa0500,00 €" in body or "Granted 1 500,00 €" in body
-    assert "(overdue)" in body
+    assert "Myönnetty 1\xa0500,00 €" in body or "Myönnetty 1 500,00 €" in body
+    assert "(myöhässä)" in body
     assert client_for("other_rep").get(url).status_code == 403
 
 
