@@ -4,6 +4,7 @@ attachments, the officer's reopening, and the association's "my cases"."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -46,6 +47,8 @@ from kumppani.grants.services.applications import (
     editable_error,
 )
 from kumppani.grants.views.forms_apply import ApplicationForm, AttachmentForm, ReopenForm, hash_name
+
+ZERO = Decimal("0.00")
 
 
 def _application(request: HttpRequest, pk: int) -> Application:
@@ -397,8 +400,8 @@ def cases(request: HttpRequest, association_id: int) -> HttpResponse:
                 "application": app,
                 "decision": decision,
                 "payments": payments,
-                "paid": sum((p.amount_eur for p in payments if p.paid_on), start=0),
-                "due": sum((p.amount_eur for p in payments if not p.paid_on), start=0),
+                "paid": sum((p.amount_eur for p in payments if p.paid_on), start=ZERO),
+                "due": sum((p.amount_eur for p in payments if not p.paid_on), start=ZERO),
                 "report": report,
                 "overdue": bool(
                     report and report.status in ("due", "returned") and report.due_on < today

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.i18n import localized
 from kumppani.grants.models import Application, Question
 from kumppani.grants.services.application_values import (
     LONG_ANSWER,
@@ -92,7 +93,11 @@ class ApplicationForm(forms.Form):
 
     @staticmethod
     def _question_field(q: Question, value: Any, language: str) -> forms.Field:
-        common: dict[str, Any] = {"label": str(q), "required": False}
+        common: dict[str, Any] = {
+            "label": str(q),
+            "required": False,
+            "help_text": localized(q, "help", language),
+        }
         if q.kind == "short_text":
             return forms.CharField(max_length=SHORT_ANSWER, initial=value, **common)
         if q.kind == "long_text":
