@@ -41,7 +41,7 @@ def test_simultaneous_saves_of_different_questions_both_survive(world: World) ->
             application_save(
                 application=application, user=user, fields={}, answers=values, fingerprints=shown
             )
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connections.close_all()
