@@ -1,4 +1,4 @@
-"""The association's one application path: start, save (versioned), submit, reopen, attachments.
+"""The association's one application path: start, save (versioned) and submit.
 
 Every change locks the application row (``select_for_update``), bumps ``Application.version`` and
 stores an immutable :class:`ApplicationVersion` whose ``content`` is canonical JSON and ``sha256``
@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -27,13 +26,6 @@ from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.associations.models import Association
 from kumppani.core.notifications import Email, current_language, email_send
-from kumppani.core.uploads import (
-    ARCHIVE_TOO_LARGE,
-    archive_too_large,
-    content_matches_extension,
-    extension_of,
-    file_delete_on_commit,
-)
 from kumppani.grants import access
 from kumppani.grants.models import (
     Answer,
@@ -43,7 +35,6 @@ from kumppani.grants.models import (
     Attachment,
     Programme,
     Question,
-    Reopening,
 )
 from kumppani.grants.selectors_apply import (
     application_existing,
@@ -61,9 +52,6 @@ from kumppani.grants.services.application_values import (
     question_key,
 )
 
-ATTACHMENT_EXTENSIONS = {".pdf", ".odt", ".docx", ".pptx"}
-MAX_ATTACHMENT = 10 * 1024 * 1024
-MAX_ATTACHMENTS = 20
 TEXT_FIELDS = ("contact_name", "contact_email", "contact_phone", "iban", "purpose")
 
 
@@ -125,7 +113,7 @@ def editable_error(application: Application, now: dt.datetime) -> ApplicationClo
     return None
 
 
-def _locked(application: Application) -> Application:
+def locked(application: Application) -> Application:
     """The application row locked for this transaction, with its programme as now stored."""
     return (
         Application.objects.select_for_update(of=("self",))
@@ -134,7 +122,7 @@ def _locked(application: Application) -> Application:
     )
 
 
-def _require_editor(user: User, application: Application) -> None:
+def require_editor(user: User, application: Application) -> None:
     if not access.can_edit_application(user, application):
         raise PermissionDenied
 
@@ -192,7 +180,7 @@ def _version_store(
     )
 
 
-def _bump(
+def bump(
     application: Application, user: User | None, *, submitted: bool = False
 ) -> ApplicationVersion:
     application.version += 1
@@ -251,7 +239,7 @@ def application_start(
     application.full_clean()
     application.save()
     _version_store(application, user)
-    audit_record(actor=user, action="grants.application_start", target=application)
+    audit_record(actor=user, action="grant_application.start", target=application)
     return application
 
 
@@ -306,8 +294,8 @@ def application_save(
     ``conflicts`` (the form keeps what the person typed). With ``version`` (the API), a save
     based on another version raises :class:`StaleVersion`. A bad value refuses the whole save.
     """
-    _require_editor(user, application)
-    app = _locked(application)
+    require_editor(user, application)
+    app = locked(application)
     now = now or timezone.now()
     error = editable_error(app, now)
     if error is not None:
@@ -403,7 +391,7 @@ def application_save(
         )
     result.changed = [*field_updates, *(question_key(q) for q in answer_updates)]
     if result.changed or version is not None:
-        _bump(app, user)
+        bump(app, user)
     return result
 
 
@@ -421,7 +409,7 @@ def missing_required(application: Application) -> list[Question]:
     ]
 
 
-def _applicant_emails(application: Application, *also: str) -> list[str]:
+def applicant_emails(application: Application, *also: str) -> list[str]:
     emails = list(
         RoleAssignment.objects.filter(
             association_id=application.association_id, role=Role.REPRESENTATIVE
@@ -440,8 +428,8 @@ def application_submit(
 ) -> ApplicationVersion:
     """Submit before the deadline (to the second): stores the submitted version and emails a
     receipt with its time and hash to the submitter and the contact address."""
-    _require_editor(user, application)
-    app = _locked(application)
+    require_editor(user, application)
+    app = locked(application)
     now = now or timezone.now()
     error = editable_error(app, now)
     if error is not None:
@@ -467,7 +455,7 @@ def application_submit(
     app.save(update_fields=["submitted_version", "submitted_sha256"])
     audit_record(
         actor=user,
-        action="grants.application_submit",
+        action="grant_application.submit",
         target=app,
         summary=f"v{stored.number} sha256 {stored.sha256}",
     )
@@ -499,123 +487,3 @@ def application_submit(
     application.submitted_version = app.submitted_version
     application.submitted_sha256 = app.submitted_sha256
     return stored
-
-
-# --- reopen ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def application_reopen(
-    *,
-    application: Application,
-    user: User,
-    reason: str,
-    until: dt.datetime,
-    now: dt.datetime | None = None,
-) -> Reopening:
-    """An officer reopens one submitted application after the deadline, with a logged reason."""
-    if not access.can_manage_programme(user, application.programme):
-        raise PermissionDenied
-    app = _locked(application)
-    now = now or timezone.now()
-    if app.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.REOPENED):
-        raise ValidationError(_("Only a submitted application can be reopened."))
-    if now < app.programme.closes_at:
-        raise ValidationError(
-            _("The application period is still open; the applicant can still make changes.")
-        )
-    if until <= now:
-        raise ValidationError({"until": _("The time must be in the future.")})
-    reopening = Reopening(application=app, reason=(reason or "").strip(), until=until, by=user)
-    reopening.full_clean()
-    reopening.save()
-    app.status = ApplicationStatus.REOPENED
-    app.reopened_until = until
-    app.save(update_fields=["status", "reopened_until", "updated_at"])
-    audit_record(
-        actor=user,
-        action="grants.application_reopen",
-        target=app,
-        summary=reopening.reason,
-        changes={"reopened_until": [None, until.isoformat()]},
-    )
-    email_send(
-        Email(
-            to=_applicant_emails(app),
-            subject=gettext_lazy("Your grant application was reopened for changes"),
-            template="grants/apply/email/reopened.txt",
-            language=app.language,
-            context={"application": app, "programme": app.programme, "reopening": reopening},
-        )
-    )
-    application.status = app.status
-    application.reopened_until = until
-    return reopening
-
-
-# --- attachments ----------------------------------------------------------------------------
-
-
-def attachment_validate(file: UploadedFile) -> None:
-    extension = extension_of(file)
-    if extension not in ATTACHMENT_EXTENSIONS:
-        raise ValidationError({"file": _("Only PDF, ODT, DOCX and PPTX files can be attached.")})
-    if (file.size or 0) > MAX_ATTACHMENT:
-        raise ValidationError({"file": _("The file is larger than 10 MB.")})
-    if archive_too_large(file):
-        raise ValidationError({"file": ARCHIVE_TOO_LARGE})
-    if not content_matches_extension(file):
-        raise ValidationError(
-            {
-                "file": _("The file's content does not match its type (%(ext)s).")
-                % {"ext": extension}
-            }
-        )
-
-
-@transaction.atomic
-def attachment_add(
-    *,
-    application: Application,
-    user: User,
-    title: str,
-    file: UploadedFile,
-    now: dt.datetime | None = None,
-) -> Attachment:
-    _require_editor(user, application)
-    app = _locked(application)
-    error = editable_error(app, now or timezone.now())
-    if error is not None:
-        raise error
-    if Attachment.objects.filter(application=app).count() >= MAX_ATTACHMENTS:
-        raise ValidationError(
-            _("An application can have at most %(count)s attachments.") % {"count": MAX_ATTACHMENTS}
-        )
-    attachment_validate(file)
-    attachment = Attachment(
-        application=app,
-        title=(title or "").strip() or (file.name or ""),
-        file=file,
-        uploaded_by=user,
-    )
-    attachment.full_clean()
-    attachment.save()
-    _bump(app, user)
-    return attachment
-
-
-@transaction.atomic
-def attachment_remove(
-    *, attachment: Attachment, user: User, now: dt.datetime | None = None
-) -> None:
-    application = attachment.application
-    _require_editor(user, application)
-    app = _locked(application)
-    error = editable_error(app, now or timezone.now())
-    if error is not None:
-        raise error
-    name = attachment.file.name
-    storage = attachment.file.storage
-    attachment.delete()
-    file_delete_on_commit(storage, name)
-    _bump(app, user)

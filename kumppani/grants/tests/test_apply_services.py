@@ -19,11 +19,11 @@ from kumppani.accounts.services import role_assign
 from kumppani.accounts.testing import World
 from kumppani.associations.tests.factories import UserFactory
 from kumppani.grants.models import ApplicationVersion, Reopening
+from kumppani.grants.services.application_reopen import application_reopen
 from kumppani.grants.services.application_values import answer_fingerprint, field_fingerprint
 from kumppani.grants.services.applications import (
     ApplicationClosed,
     StaleVersion,
-    application_reopen,
     application_save,
     application_start,
     application_submit,
@@ -306,7 +306,7 @@ def test_reopen_is_logged_and_the_applicants_told(
     application.refresh_from_db()
     assert application.status == "reopened"
     assert Reopening.objects.get(application=application).reason.startswith("Liite puuttui")
-    event = AuditEvent.objects.get(action="grants.application_reopen")
+    event = AuditEvent.objects.get(action="grant_application.reopen")
     assert "Liite puuttui" in event.summary
     assert world.rep.email in mail.outbox[-1].to
     # The applicant can change it again until then, and submit.

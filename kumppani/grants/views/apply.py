@@ -36,14 +36,13 @@ from kumppani.grants.selectors_apply import (
     reopenable_by_deadline,
     welfare_themes_for,
 )
+from kumppani.grants.services.application_attachments import attachment_add, attachment_remove
+from kumppani.grants.services.application_reopen import application_reopen
 from kumppani.grants.services.applications import (
     ApplicationClosed,
-    application_reopen,
     application_save,
     application_start,
     application_submit,
-    attachment_add,
-    attachment_remove,
     editable_error,
 )
 from kumppani.grants.views.forms_apply import ApplicationForm, AttachmentForm, ReopenForm, hash_name
