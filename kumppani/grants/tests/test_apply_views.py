@@ -257,3 +257,29 @@ def test_panels_on_the_association_page_and_my_pages(world: World, client_for: A
     assert "Kevään tapahtuma-avustus" in dashboard
     other = client_for("other_rep").get(reverse("associations:detail", args=[world.association.pk]))
     assert reverse("grants:cases", args=[world.association.pk]) not in other.content.decode()
+
+
+def test_autosave_never_overwrites_a_conflict_unasked(world: World, client_for: Any) -> None:
+    programme = ProgrammeFactory.create()
+    question = QuestionFactory.create(programme=programme)
+    application = application_start(
+        programme=programme, association=world.association, user=world.rep
+    )
+    second = UserFactory.create(email="second@example.org")
+    role_assign(user=second, role=Role.REPRESENTATIVE, association=world.association)
+    url = reverse("grants:application", args=[application.pk])
+    first_client = client_for("rep")
+    second_client = client_for("anonymous")
+    second_client.force_login(second)
+    other = _form_data(second_client, url)
+    first = _form_data(first_client, url)
+    first_client.post(url, {**first, f"q{question.pk}": "Ensimmäinen", "action": "save"})
+    data = {**other, f"q{question.pk}": "Toinen", "action": "save"}
+    body = second_client.post(url, data, headers={"X-Autosave": "1"}).json()
+    assert body["conflicts"] == [f"q{question.pk}"]
+    assert f"h-q{question.pk}" not in body["fingerprints"]
+    # Typing on (the same shown fingerprint) still does not overwrite.
+    second_client.post(
+        url, {**data, f"q{question.pk}": "Toinen lisää"}, headers={"X-Autosave": "1"}
+    )
+    assert application.answers.get().value == "Ensimmäinen"

@@ -164,8 +164,12 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
                             "saved": True,
                             "version": result.application.version,
                             "conflicts": result.conflicts,
+                            # A conflicting field keeps the fingerprint it was shown with, so
+                            # typing on does not overwrite the other person's text unasked.
                             "fingerprints": {
-                                hash_name(k): v for k, v in result.fingerprints.items()
+                                hash_name(k): v
+                                for k, v in result.fingerprints.items()
+                                if k not in result.conflicts
                             },
                             "message": conflict
                             or _("Draft saved at %(time)s.") % {"time": saved_at},
