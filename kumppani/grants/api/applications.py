@@ -124,8 +124,9 @@ def _answers(raw: dict[str, Any]) -> dict[int, Any]:
 
 
 def _fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The fields the request gave; ``null`` clears the amount and is ignored elsewhere."""
     return {
-        name: (data[name] if name != "purpose" or data[name] is not None else "")
+        name: data[name]
         for name in OPTIONAL_FIELDS
         if name in data and (data[name] is not None or name == "amount_eur")
     }

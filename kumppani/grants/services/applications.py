@@ -95,8 +95,10 @@ def editable_error(application: Application, now: dt.datetime) -> ApplicationClo
             _("The application was submitted on %(date)s and can no longer be changed.")
             % {"date": _when(application.submitted_at or now)}
         )
-    if application.status in (ApplicationStatus.DECIDED, ApplicationStatus.WITHDRAWN):
+    if application.status == ApplicationStatus.DECIDED:
         return ApplicationClosed(_("The application has been decided and cannot be changed."))
+    if application.status == ApplicationStatus.WITHDRAWN:
+        return ApplicationClosed(_("The application was withdrawn and cannot be changed."))
     if now < programme.opens_at:
         return ApplicationClosed(
             _("The application period opens on %(date)s.") % {"date": _when(programme.opens_at)}
@@ -105,8 +107,8 @@ def editable_error(application: Application, now: dt.datetime) -> ApplicationClo
     if deadline is None or now >= deadline:
         return ApplicationClosed(
             _(
-                "The deadline passed on %(date)s. The application can no longer be changed or "
-                "submitted; nothing was saved."
+                "The deadline passed on %(date)s: the application can no longer be changed or "
+                "submitted."
             )
             % {"date": _when(deadline or programme.closes_at)}
         )

@@ -132,7 +132,7 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
     error = ""
     if request.method == "POST":
         if closed is not None:
-            error = " ".join(closed.messages)
+            error = " ".join([*closed.messages, _("Nothing was saved.")])
         elif not form.is_valid():
             error = _("Check the fields marked below; nothing was saved.")
         else:
@@ -145,7 +145,7 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
                     fingerprints=form.fingerprints(),
                 )
             except ApplicationClosed as exc:
-                error = " ".join(exc.messages)
+                error = " ".join([*exc.messages, _("Nothing was saved.")])
             except ValidationError as exc:
                 apply_validation_error(form, exc)
                 error = _("Check the fields marked below; nothing was saved.")
