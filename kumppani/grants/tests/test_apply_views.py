@@ -283,3 +283,16 @@ def test_autosave_never_overwrites_a_conflict_unasked(world: World, client_for: 
         url, {**data, f"q{question.pk}": "Toinen lisää"}, headers={"X-Autosave": "1"}
     )
     assert application.answers.get().value == "Ensimmäinen"
+
+
+def test_officers_do_not_see_a_drafts_attachments(world: World, client_for: Any) -> None:
+    application = application_start(
+        programme=ProgrammeFactory.create(), association=world.association, user=world.rep
+    )
+    real = SimpleUploadedFile("budjetti.pdf", pdf_bytes(), content_type="application/pdf")
+    client_for("rep").post(
+        reverse("grants:attachment_add", args=[application.pk]), {"title": "Budjetti", "file": real}
+    )
+    url = reverse("grants:attachment_download", args=[application.attachments.get().pk])
+    assert client_for("liaison").get(url).status_code == 404
+    assert client_for("rep").get(url).status_code == 200

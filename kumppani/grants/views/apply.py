@@ -340,8 +340,11 @@ def attachment_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET"])
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = get_object_or_404(Attachment, pk=pk)
-    _application(request, attachment.application_id)
-    if not attachment.file:
+    found = _application(request, attachment.application_id)
+    # Officers and reviewers see submitted applications only, never a draft's files.
+    if not attachment.file or (
+        not access.can_edit_application(request.user, found) and not found.submitted_version
+    ):
         raise Http404
     response = FileResponse(
         attachment.file.open("rb"),
