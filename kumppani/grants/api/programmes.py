@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -203,6 +204,15 @@ def programme_list(
     return paginate(request, qs, page)
 
 
+def _theme(pk: int, field: str) -> Theme:
+    return one_of(
+        Theme.objects.select_related("plan"),
+        pk,
+        field=field,
+        message=_("Unknown welfare plan theme."),
+    )
+
+
 def _aware(errors: FieldErrors, name: str, value: dt.datetime | None) -> None:
     if value is not None and timezone.is_naive(value):
         errors.add(name, _("Give the time in ISO 8601 with its UTC offset, e.g. +02:00."))
@@ -232,26 +242,19 @@ def programme_create(request: HttpRequest, payload: ProgrammeIn) -> tuple[int, P
             )
         )
     criteria = []
-    for index, item in enumerate(payload.criteria):
-        fields = item.dict()
-        theme_id = fields.pop("welfare_theme")
+    for index, criterion in enumerate(payload.criteria):
+        criterion_fields = criterion.dict()
+        theme_id = criterion_fields.pop("welfare_theme")
         theme = None
         if theme_id is not None:
-            theme = errors.attempt(
-                lambda theme_id=theme_id, index=index: one_of(
-                    Theme.objects.select_related("plan"),
-                    theme_id,
-                    field=f"criteria.{index}.welfare_theme",
-                    message=_("Unknown welfare plan theme."),
-                )
-            )
-        criteria.append({**fields, "welfare_theme": theme})
+            theme = errors.attempt(partial(_theme, theme_id, f"criteria.{index}.welfare_theme"))
+        criteria.append({**criterion_fields, "welfare_theme": theme})
     errors.raise_any()
     questions = []
-    for item in payload.questions:
-        fields = item.dict()
-        choices = [c if isinstance(c, dict) else {"fi": c} for c in fields.pop("choices")]
-        questions.append((fields, choices))
+    for question in payload.questions:
+        question_fields = question.dict()
+        choices = [c if isinstance(c, dict) else {"fi": c} for c in question_fields.pop("choices")]
+        questions.append((question_fields, choices))
     fields = payload.dict(exclude={"municipality", "period", "criteria", "questions"})
     programme = services.programme_create_with_parts(
         municipality=municipality,

@@ -85,7 +85,7 @@ def _times_from_period(programme: Programme) -> None:
     if programme.period is not None:
         programme.opens_at = programme.period.opens_at
         programme.closes_at = programme.period.closes_at
-    errors = {}
+    errors: dict[str, str] = {}
     if programme.opens_at is None:
         errors["opens_at"] = _("Give the opening time or choose a common period.")
     if programme.closes_at is None:
@@ -107,7 +107,7 @@ def programme_create(
     programme = Programme(
         municipality=municipality,
         created_by=actor if actor is not None and actor.pk else None,
-        **fields,  # type: ignore[misc]
+        **fields,
     )
     _times_from_period(programme)
     programme.full_clean()

@@ -74,6 +74,20 @@ class ProgrammeForm(forms.ModelForm):
         self.fields["closes_at"].required = False
         self.fields["opens_at"].help_text = _("Europe/Helsinki time, when there is no period.")
 
+    def clean(self) -> dict[str, Any]:
+        """The period's times when one is chosen (the service sets them again)."""
+        data = super().clean() or {}
+        period = data.get("period")
+        if period is not None:
+            data["opens_at"], data["closes_at"] = period.opens_at, period.closes_at
+            for name in ("opens_at", "closes_at"):
+                self.errors.pop(name, None)
+        else:
+            for name in ("opens_at", "closes_at"):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, _("Give the time or choose a common period."))
+        return data
+
 
 def question_kind_choices() -> list[tuple[str, str]]:
     labels = dict(QuestionKind.choices)

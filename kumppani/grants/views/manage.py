@@ -83,7 +83,11 @@ def manage(request: HttpRequest, code: str) -> HttpResponse:
 def programme_new(request: HttpRequest, code: str) -> HttpResponse:
     municipality = municipality_or_404(code)
     require(runs_grants_in(request.user, municipality.pk), request)
-    form = ProgrammeForm(request.POST or None, periods=_periods(municipality))
+    form = ProgrammeForm(
+        request.POST or None,
+        instance=Programme(municipality=municipality),
+        periods=_periods(municipality),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             programme = services.programme_create(
