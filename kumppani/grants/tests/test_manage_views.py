@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -41,7 +42,7 @@ PROGRAMME = {
     "kind": "project",
     "title_fi": "Kulttuurin projektiavustus",
     "title_sv": "Projektbidrag för kultur",
-    "budget_eur": "12000.50",
+    "budget_eur": "12 000,50",
     "opens_at": "2026-03-01T08:00",
     "closes_at": "2026-03-31T16:00",
     "use_report_due_days": "365",
@@ -57,11 +58,12 @@ def test_officer_creates_a_programme_with_weighted_and_bonus_criteria(world: Wor
     assert response.status_code == 302
     assert response["Location"] == reverse("grants:criteria", args=[programme.pk])
     assert programme.municipality == world.municipality
+    assert programme.budget_eur == Decimal("12000.50")
     # Helsinki time: 8.00 in March is 6.00 UTC.
     assert programme.opens_at.isoformat() == "2026-03-01T06:00:00+00:00"
 
     url = reverse("grants:criteria", args=[programme.pk])
-    weighted = {"kind": "weighted", "name_fi": "Laatu", "weight": "2", "max_points": "5"}
+    weighted = {"kind": "weighted", "name_fi": "Laatu", "weight": "1,5", "max_points": "5"}
     bonus = {
         "kind": "bonus",
         "name_fi": "Hyvinvointisuunnitelman tavoite",
@@ -71,6 +73,7 @@ def test_officer_creates_a_programme_with_weighted_and_bonus_criteria(world: Wor
     }
     assert client.post(url, weighted).status_code == 302
     assert client.post(url, bonus).status_code == 302
+    assert programme.criteria.get(name_fi="Laatu").weight == Decimal("1.5")
     kinds = {c.name_fi: (c.kind, c.welfare_theme_id) for c in programme.criteria.all()}
     assert kinds == {
         "Laatu": ("weighted", None),
@@ -232,3 +235,16 @@ def test_manage_page_queries_are_constant(world: World, django_assert_max_num_qu
     with django_assert_max_num_queries(12):
         response = client.get(url)
     assert response.content.decode().count("grants/programmes/") >= 5
+
+
+def test_pages_in_swedish(world: World) -> None:
+    from django.utils import translation
+
+    client = logged_in(officer_of(world))
+    programme = ProgrammeFactory.create(budget_eur=Decimal("1500"))
+    with translation.override("sv"):
+        manage_url = reverse("grants:manage", args=["276"])
+        criteria_url = reverse("grants:criteria", args=[programme.pk])
+    page = client.get(manage_url).content.decode().replace("\xa0", " ")
+    assert "Bidragsformer" in page and "Kultur" in page and "1 500,00 €" in page
+    assert "Lägg till ett kriterium" in client.get(criteria_url).content.decode()

@@ -23,6 +23,17 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 LANGS = ("fi", "sv", "en")
 
 
+class EuroField(forms.DecimalField):
+    """An amount typed as people write it: "12 000,50", "12000.50" or "12 000 €"."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.replace("\u00a0", "").replace(" ", "").replace("€", "").replace(",", ".")
+        return super().to_python(value)
+
+
 def _datetimes(form: forms.BaseForm, *names: str) -> None:
     for name in names:
         form.fields[name].input_formats = DATETIME_FORMATS  # type: ignore[attr-defined]
@@ -58,6 +69,7 @@ class ProgrammeForm(forms.ModelForm):
             **{f"eligibility_{c}": forms.Textarea(attrs={"rows": 3}) for c in LANGS},
             **{f"attachments_{c}": forms.Textarea(attrs={"rows": 3}) for c in LANGS},
         }
+        field_classes = {"budget_eur": EuroField}
 
     def __init__(
         self, *args: Any, periods: QuerySet[ApplicationPeriod] | None = None, **kwargs: Any
@@ -153,6 +165,7 @@ class CriterionForm(forms.ModelForm):
             "description_fi", "description_sv", "description_en",
         ]  # fmt: skip
         widgets = {f"description_{c}": forms.Textarea(attrs={"rows": 2}) for c in LANGS}
+        field_classes = {"weight": EuroField}
 
     def __init__(self, *args: Any, themes: QuerySet[Theme] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
