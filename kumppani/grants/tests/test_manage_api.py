@@ -26,12 +26,12 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/grant-programmes"
 
 
-def auth(user: User) -> dict[str, str]:
+def auth(user: User) -> dict[str, Any]:
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(user=user)}"}
 
 
 def post(client: Client, body: dict[str, Any], user: User | None) -> Any:
-    headers = auth(user) if user is not None else {}
+    headers: dict[str, Any] = auth(user) if user is not None else {}
     return client.post(URL, json.dumps(body), content_type="application/json", **headers)
 
 
