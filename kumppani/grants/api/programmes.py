@@ -8,9 +8,8 @@ from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import HttpRequest
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
@@ -21,18 +20,15 @@ from kumppani.api.lookups import FieldErrors, municipality_by_code, one_of
 from kumppani.api.pagination import Page, paginate
 from kumppani.grants.access import runs_grants_in
 from kumppani.grants.models import ApplicationPeriod, Criterion, Programme, Question
+from kumppani.grants.selectors_manage import (
+    programme_url,
+    programmes_listed,
+    programmes_with_parts,
+)
 from kumppani.grants.services import programmes as services
 from kumppani.welfare.models import Theme
 
 router = Router()
-
-
-def programme_url(programme: Programme) -> str:
-    """The programme's public page (empty while the public pages are not installed)."""
-    try:
-        return programme.get_absolute_url()
-    except NoReverseMatch:
-        return ""
 
 
 # --- output ---------------------------------------------------------------------------------
@@ -176,16 +172,6 @@ class ProgrammeIn(Schema):
 # --- endpoints ------------------------------------------------------------------------------
 
 
-def _with_parts() -> QuerySet[Programme]:
-    return Programme.objects.select_related("municipality").prefetch_related(
-        "criteria", "questions"
-    )
-
-
-def programmes_listed() -> QuerySet[Programme]:
-    return _with_parts().filter(published=True).order_by("closes_at", "id")
-
-
 @router.get(
     "/grant-programmes",
     response=Page[ProgrammeOut],
@@ -263,4 +249,4 @@ def programme_create(request: HttpRequest, payload: ProgrammeIn) -> tuple[int, P
         criteria=criteria,  # type: ignore[arg-type]
         questions=questions,  # type: ignore[arg-type]
     )
-    return 201, _with_parts().get(pk=programme.pk)
+    return 201, programmes_with_parts().get(pk=programme.pk)
