@@ -251,3 +251,29 @@ def test_pages_in_swedish(world: World) -> None:
     page = client.get(manage_url).content.decode().replace("\xa0", " ")
     assert "Bidragsformer" in page and "Kultur" in page and "1 500,00 €" in page
     assert "Lägg till ett kriterium" in client.get(criteria_url).content.decode()
+
+
+def test_liaison_adds_and_removes_a_period(
+    world: World, client_for: Any, django_assert_max_num_queries: Any
+) -> None:
+    client = client_for("liaison")
+    url = reverse("grants:periods", args=["276"])
+    bad = {
+        "name_fi": "Syksyn haku",
+        "opens_at": "2026-09-30T16:00",
+        "closes_at": "2026-09-01T08:00",
+    }
+    response = client.post(url, bad)
+    assert response.status_code == 200
+    assert 'value="Syksyn haku"' in response.content.decode()
+    good = {**bad, "opens_at": "2026-09-01T08:00", "closes_at": "2026-09-30T16:00"}
+    assert client.post(url, good).status_code == 302
+    period = world.municipality.grant_periods.get()
+    ProgrammeFactory.create_batch(4, period=period)
+    with django_assert_max_num_queries(10):
+        page = client.get(url).content.decode()
+    assert "Syksyn haku" in page and page.count("<li>Kulttuurij") == 4
+    response = client.post(reverse("grants:period_delete", args=[period.pk]))
+    assert response.status_code == 302
+    assert not world.municipality.grant_periods.exists()
+    assert Programme.objects.filter(period__isnull=True).count() == 4
