@@ -249,7 +249,7 @@ def test_pages_in_swedish(world: World) -> None:
         manage_url = reverse("grants:manage", args=["276"])
         criteria_url = reverse("grants:criteria", args=[programme.pk])
     page = client.get(manage_url).content.decode().replace("\xa0", " ")
-    assert "Bidragsformer" in page and "Kultur" in page and "1 500,00 €" in page
+    assert "Understödsformer" in page and "Kultur" in page and "1 500,00 €" in page
     assert "Lägg till ett kriterium" in client.get(criteria_url).content.decode()
 
 
