@@ -100,7 +100,7 @@ def payment_mark_paid(*, payment: Payment, user: User, paid_on: dt.date) -> Paym
     if paid_on is None:
         raise ValidationError({"paid_on": _("Enter the date of payment.")})
     locked.paid_on = paid_on
-    locked.full_clean()
+    locked.full_clean(exclude=["created_by"])  # may be empty: the officer's account was erased
     locked.save(update_fields=["paid_on"])
     audit_record(
         actor=user,
