@@ -430,9 +430,7 @@ def board_member_add(
     )
     member.full_clean()
     member.save()
-    audit_record(
-        actor=actor, action="board_member.add", target=association, summary=member.name
-    )
+    audit_record(actor=actor, action="board_member.add", target=association, summary=member.name)
     return member
 
 

@@ -49,7 +49,9 @@ def access_payment(request: HttpRequest, pk: int, payment_id: int) -> Payment:
 def access_use_report(request: HttpRequest, pk: int) -> UseReport:
     application = access_application(request, pk)
     report = (
-        UseReport.objects.select_related("decision").filter(decision__application=application).first()
+        UseReport.objects.select_related("decision")
+        .filter(decision__application=application)
+        .first()
     )
     if report is None:
         raise Http404

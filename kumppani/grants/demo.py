@@ -26,6 +26,14 @@ from kumppani.accounts.services import role_assign, user_get_or_create
 from kumppani.associations.demo import DEMO_PASSWORD
 from kumppani.associations.models import Association, BoardMember
 from kumppani.geography.models import Municipality
+from kumppani.grants.demo_data import (
+    DECIDED_REASONS,
+    DECLINED_REASONS,
+    PEOPLE,
+    QUESTIONS,
+    SPRING_PROGRAMMES,
+    WEIGHTED,
+)
 from kumppani.grants.models import (
     Answer,
     Application,
@@ -47,150 +55,6 @@ from kumppani.welfare.models import Theme
 HELSINKI = ZoneInfo("Europe/Helsinki")
 GENITIVE = {"276": "Kontiolahden", "167": "Joensuun"}
 DEMO_REPRESENTATIVE_ASSOCIATION = "Ylä-Kuhan kyläyhdistys ry"  # the demo representative's
-
-# code: officer (email, name), committee member (email, name)
-PEOPLE = {
-    "276": (
-        ("viranhaltija.kontiolahti@example.org", "Ville Virkamies"),
-        ("lautakunta.kontiolahti@example.org", "Kerttu Kivelä"),
-    ),
-    "167": (
-        ("viranhaltija.joensuu@example.org", "Jenni Järvelä"),
-        ("lautakunta.joensuu@example.org", "Matti Mäkeläinen"),
-    ),
-}
-# branch, kind, (title fi, sv, en), budget, preferred categories, bonus theme (fi) per municipality
-SPRING_PROGRAMMES: dict[str, list[tuple[str, str, tuple[str, str, str], int, tuple[str, ...], str]]]
-SPRING_PROGRAMMES = {
-    "276": [
-        (
-            "culture",
-            "operating",
-            (
-                "Kulttuuritoiminnan toiminta-avustus",
-                "Verksamhetsbidrag för kulturverksamhet",
-                "Operating grant for cultural activities",
-            ),
-            30000,
-            ("culture", "residents-village", "hobbies"),
-            "Osallisuus ja yhteisöllisyys",
-        ),
-        (
-            "sports",
-            "operating",
-            (
-                "Liikuntajärjestöjen toiminta-avustus",
-                "Verksamhetsbidrag för idrottsföreningar",
-                "Operating grant for sports associations",
-            ),
-            40000,
-            ("sports",),
-            "Liikunta ja ulkoilu",
-        ),
-        (
-            "youth",
-            "project",
-            (
-                "Nuorisotoiminnan hankeavustus",
-                "Projektbidrag för ungdomsverksamhet",
-                "Project grant for youth work",
-            ),
-            20000,
-            ("youth", "families", "education"),
-            "Osallisuus ja yhteisöllisyys",
-        ),
-    ],
-    "167": [
-        (
-            "culture",
-            "operating",
-            (
-                "Kulttuuriyhdistysten toiminta-avustus",
-                "Verksamhetsbidrag för kulturföreningar",
-                "Operating grant for cultural associations",
-            ),
-            45000,
-            ("culture", "hobbies"),
-            "Yksinäisyyden ehkäisy",
-        ),
-        (
-            "sports",
-            "operating",
-            (
-                "Urheiluseurojen toiminta-avustus",
-                "Verksamhetsbidrag för idrottsklubbar",
-                "Operating grant for sports clubs",
-            ),
-            60000,
-            ("sports",),
-            "Terveyden ja hyvinvoinnin edistäminen järjestöjen kanssa",
-        ),
-        (
-            "social_health",
-            "project",
-            (
-                "Sosiaali- ja terveysjärjestöjen hankeavustus",
-                "Projektbidrag för social- och hälsoorganisationer",
-                "Project grant for social and health associations",
-            ),
-            35000,
-            ("social-health", "seniors", "disability", "families"),
-            "Yksinäisyyden ehkäisy",
-        ),
-    ],
-}
-WEIGHTED = [
-    (
-        ("Toiminnan laajuus ja tavoittavuus", "Verksamhetens omfattning och räckvidd", "Reach"),
-        Decimal("2"),
-    ),
-    (
-        (
-            "Toiminnan laatu ja suunnitelmallisuus",
-            "Verksamhetens kvalitet och planering",
-            "Quality and planning",
-        ),
-        Decimal("1.5"),
-    ),
-    (("Talousarvion realistisuus", "Budgetens realism", "A realistic budget"), Decimal("1")),
-]
-QUESTIONS = [
-    (
-        "long_text",
-        (
-            "Kuvaile toimintaa, johon avustusta haetaan.",
-            "Beskriv verksamheten som bidraget söks för.",
-            "Describe the activities the grant is applied for.",
-        ),
-        True,
-    ),
-    (
-        "number",
-        (
-            "Kuinka monta osallistujaa toiminta tavoittaa vuodessa?",
-            "Hur många deltagare når verksamheten per år?",
-            "How many participants do the activities reach in a year?",
-        ),
-        True,
-    ),
-    (
-        "yes_no",
-        (
-            "Onko yhdistys saanut samaan toimintaan muuta julkista avustusta?",
-            "Har föreningen fått annat offentligt bidrag för samma verksamhet?",
-            "Has the association received other public funding for the same activities?",
-        ),
-        False,
-    ),
-]
-DECIDED_REASONS = (
-    "Toiminta on laajaa ja vakiintunutta, ja se tukee hyvinvointisuunnitelman tavoitteita. "
-    "Avustus myönnetään määrärahan puitteissa haetun toiminnan kuluihin."
-)
-DECLINED_REASONS = (
-    "Määräraha ei riittänyt kaikkiin hakemuksiin. Hakemus sai arvioinnissa vähemmän pisteitä "
-    "kuin avustusta saaneet hakemukset."
-)
 
 
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -376,8 +240,7 @@ def _review(application: Application, reviewers: list[User], rng: random.Random)
             comment="Selkeä hakemus; toiminta on vakiintunutta.",
         )
         Score.objects.bulk_create(
-            Score(review=review, criterion=c, points=rng.randint(2, c.max_points))
-            for c in criteria
+            Score(review=review, criterion=c, points=rng.randint(2, c.max_points)) for c in criteria
         )
 
 
@@ -439,9 +302,7 @@ def _pay_and_report(
     UseReport.objects.create(decision=decision, due_on=today + dt.timedelta(days=120))
 
 
-def _spring(
-    municipality: Municipality, officer: User, committee: User, rng: random.Random
-) -> None:
+def _spring(municipality: Municipality, officer: User, committee: User, rng: random.Random) -> None:
     today = timezone.localdate()
     year = today.year if today.month >= 6 else today.year - 1
     period = ApplicationPeriod.objects.create(

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy
 
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
+from kumppani.core.notifications import Email, email_send
 from kumppani.grants.access import can_edit_application, can_manage_programme
 from kumppani.grants.models import Application, UseReport, UseReportStatus
-from kumppani.core.notifications import Email, email_send
 
 REMIND_DAYS_BEFORE = 14
 OPEN_STATUSES = (UseReportStatus.DUE, UseReportStatus.RETURNED)
@@ -176,7 +176,5 @@ def use_report_reminders_send(*, today: dt.date | None = None) -> int:
     )
     UseReport.objects.filter(pk__in=[r.pk for r in before]).update(reminded_before_at=now)
     UseReport.objects.filter(pk__in=[r.pk for r in overdue]).update(reminded_overdue_at=now)
-    email_send(
-        *_reminder_emails(before, overdue=False), *_reminder_emails(overdue, overdue=True)
-    )
+    email_send(*_reminder_emails(before, overdue=False), *_reminder_emails(overdue, overdue=True))
     return len(before) + len(overdue)

@@ -19,8 +19,12 @@ def test_representative_adds_and_removes_members(client_for: Any, world: World) 
     url = f"/en/associations/{world.association.pk}/board/"
     page = client.get(url).content.decode()
     assert "automatically recused from reviewing" in page
-    assert f'href="{url}"' in client.get(f"/en/associations/{world.association.pk}/").content.decode()
-    response = client.post(url, {"name": "Liisa Liaison", "email": "LIAISON@example.org", "role": "chair"})
+    assert (
+        f'href="{url}"' in client.get(f"/en/associations/{world.association.pk}/").content.decode()
+    )
+    response = client.post(
+        url, {"name": "Liisa Liaison", "email": "LIAISON@example.org", "role": "chair"}
+    )
     assert response.status_code == 302
     linked = BoardMember.objects.get(association=world.association)
     assert linked.user == world.liaison and linked.role == "chair"

@@ -46,7 +46,9 @@ def test_demo_seeds_once_and_keeps_every_rule(world: World) -> None:
     )
 
     for code in ("276", "167"):
-        spring = ApplicationPeriod.objects.get(municipality__code=code, name_fi__startswith="Kevään")
+        spring = ApplicationPeriod.objects.get(
+            municipality__code=code, name_fi__startswith="Kevään"
+        )
         programmes = list(spring.programmes.all())
         assert len({p.branch for p in programmes}) == 3
         assert {(p.opens_at, p.closes_at) for p in programmes} == {
@@ -54,8 +56,12 @@ def test_demo_seeds_once_and_keeps_every_rule(world: World) -> None:
         }
         bonus = Criterion.objects.filter(programme__in=programmes, kind="bonus")
         assert bonus.count() == 3
-        assert all(c.welfare_theme.plan.municipality.code == code for c in bonus)
-        autumn = ApplicationPeriod.objects.get(municipality__code=code, name_fi="Syksyn avustushaku")
+        assert all(
+            c.welfare_theme and c.welfare_theme.plan.municipality.code == code for c in bonus
+        )
+        autumn = ApplicationPeriod.objects.get(
+            municipality__code=code, name_fi="Syksyn avustushaku"
+        )
         assert all(p.is_open() for p in autumn.programmes.all())
         for programme in programmes:
             granted = Decision.objects.filter(application__programme=programme).aggregate(
@@ -76,8 +82,11 @@ def test_demo_seeds_once_and_keeps_every_rule(world: World) -> None:
     assert Decision.objects.filter(
         payments__paid_on__isnull=True, payments__due_on__gt=timezone.localdate()
     ).exists()
-    overdue = [r for r in UseReport.objects.all() if overdue_use_reports(
-        r.decision.application.association_id).filter(pk=r.pk).exists()]
+    overdue = [
+        r
+        for r in UseReport.objects.all()
+        if overdue_use_reports(r.decision.application.association_id).filter(pk=r.pk).exists()
+    ]
     assert len(overdue) == 1
     assert overdue[0].decision.application.association != world.association
     assert Recusal.objects.filter(reason="board").exists()

@@ -53,7 +53,7 @@ def test_submit_and_accept(world: World, django_capture_on_commit_callbacks: Any
     )
     report.refresh_from_db()
     assert report.status == "submitted" and report.submitted_by == world.rep
-    with pytest.raises(ValidationError, match="already been submitted"):
+    with pytest.raises(ValidationError, match="on jo lähetetty"):
         use_report_submit(report=report, user=world.rep, text="Toinen", spent_eur=Decimal(1))
     with pytest.raises(PermissionDenied):
         use_report_review(report=report, user=world.rep, accept=True)
@@ -63,7 +63,7 @@ def test_submit_and_accept(world: World, django_capture_on_commit_callbacks: Any
     assert report.status == "accepted"
     assert len(mail.outbox) == 1
     assert sorted(mail.outbox[0].to) == ["rep@example.org", "yhteys@example.org"]
-    assert "hyväksyttiin" in mail.outbox[0].subject or "accepted" in mail.outbox[0].subject
+    assert "hyväksyttiin" in mail.outbox[0].subject  # in the application's language
 
 
 def test_return_needs_a_comment_and_reopens(
@@ -85,7 +85,9 @@ def test_return_needs_a_comment_and_reopens(
     assert report.status == "submitted"
 
 
-def test_use_report_pages(client_for: Any, world: World, django_capture_on_commit_callbacks: Any) -> None:
+def test_use_report_pages(
+    client_for: Any, world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     report = _report(world)
     pk = report.decision.application_id
     rep = client_for("rep")
@@ -120,7 +122,7 @@ def test_reminders_once_before_and_once_overdue(
         assert use_report_reminders_send() == 2
     assert len(mail.outbox) == 2
     subjects = sorted(m.subject for m in mail.outbox)
-    assert any("myöhässä" in s or "overdue" in s for s in subjects)
+    assert any("myöhässä" in s for s in subjects)
     for m in mail.outbox:
         assert "rep@example.org" in m.to and "yhteys@example.org" in m.to
     with django_capture_on_commit_callbacks(execute=True):

@@ -26,7 +26,6 @@ from kumppani.grants.selectors_pay import (
     decision_payments,
     municipality_use_reports,
     use_report_counts,
-    use_report_of,
 )
 from kumppani.grants.services.payments import (
     money,
@@ -111,7 +110,8 @@ def payment_paid(request: HttpRequest, pk: int, payment_id: int) -> HttpResponse
     else:
         messages.success(
             request,
-            _("The instalment of %(amount)s is marked paid.") % {"amount": money(payment.amount_eur)},
+            _("The instalment of %(amount)s is marked paid.")
+            % {"amount": money(payment.amount_eur)},
         )
     return redirect("grants:payments", pk=pk)
 
