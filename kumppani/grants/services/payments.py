@@ -48,7 +48,7 @@ def payment_schedule(
 ) -> Payment:
     """Schedule one instalment; the instalments together stay within the granted amount."""
     locked = (
-        Decision.objects.select_for_update()
+        Decision.objects.select_for_update(of=("self",))
         .select_related("application__programme")
         .get(pk=decision.pk)
     )
@@ -90,7 +90,7 @@ def payment_schedule(
 @transaction.atomic
 def payment_mark_paid(*, payment: Payment, user: User, paid_on: dt.date) -> Payment:
     locked = (
-        Payment.objects.select_for_update()
+        Payment.objects.select_for_update(of=("self",))
         .select_related("decision__application__programme")
         .get(pk=payment.pk)
     )
@@ -115,7 +115,7 @@ def payment_mark_paid(*, payment: Payment, user: User, paid_on: dt.date) -> Paym
 def payment_delete(*, payment: Payment, user: User) -> None:
     """Remove a scheduled instalment; a paid one stays (it is the record of money paid)."""
     locked = (
-        Payment.objects.select_for_update()
+        Payment.objects.select_for_update(of=("self",))
         .select_related("decision__application__programme")
         .get(pk=payment.pk)
     )
