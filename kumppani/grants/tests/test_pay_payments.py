@@ -126,3 +126,41 @@ def test_removing_an_instalment_asks_first(client_for: Any, world: World) -> Non
     assert Payment.objects.filter(pk=payment.pk).exists()
     assert client.post(url).status_code == 302
     assert not Payment.objects.filter(pk=payment.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_instalments_scheduled_at_once_stay_within_the_grant(world: World) -> None:
+    """Eight officers scheduling at the same moment: the locked decision lets three through."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's")
+    decision = _decision(world)
+    barrier = threading.Barrier(8)
+    outcomes: list[str] = []
+
+    def schedule() -> None:
+        try:
+            barrier.wait()
+            payment_schedule(
+                decision=decision,
+                user=world.liaison,
+                amount_eur=Decimal("300"),
+                due_on=timezone.localdate(),
+                note="",
+            )
+            outcomes.append("ok")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=schedule) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["ok"] * 3 + ["refused"] * 5
+    assert sum(p.amount_eur for p in Payment.objects.filter(decision=decision)) == Decimal("900")
