@@ -166,3 +166,24 @@ def test_officer_list_filters_with_constant_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
     assert "13 use reports" in response.content.decode()
+
+
+def test_applicant_pages_say_what_is_missing(client_for: Any, world: World) -> None:
+    from kumppani.grants.tests.factories import ProgrammeReviewerFactory
+
+    undecided = ApplicationFactory.create(association=world.association, status="submitted")
+    page = client_for("rep").get(f"/en/grants/applications/{undecided.pk}/payments/")
+    assert "No decision has been made on this application yet" in page.content.decode()
+    assert (
+        client_for("rep").get(f"/en/grants/applications/{undecided.pk}/use-report/").status_code
+        == 404
+    )
+    late = _report(world, due_in=-3)
+    pk = late.decision.application_id
+    html = client_for("rep").get(f"/en/grants/applications/{pk}/use-report/").content.decode()
+    assert "The use report is overdue" in html
+    # A named reviewer of the programme is not an officer: payments are not theirs to see.
+    reviewer = ProgrammeReviewerFactory.create(programme=late.decision.application.programme).user
+    client = client_for("anonymous")
+    client.force_login(reviewer)
+    assert client.get(f"/en/grants/applications/{pk}/payments/").status_code == 403

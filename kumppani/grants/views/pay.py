@@ -55,7 +55,8 @@ def payments(request: HttpRequest, pk: int) -> HttpResponse:
         decision: Decision | None = application.decision
     except Decision.DoesNotExist:
         decision = None
-    form = PaymentForm(request.POST or None) if can_manage and decision else None
+    granted = decision is not None and decision.granted
+    form = PaymentForm(request.POST or None) if can_manage and granted else None
     if request.method == "POST":
         require(form is not None, request)
         assert form is not None and decision is not None
