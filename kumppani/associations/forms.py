@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.associations.models import (
     ActivityLanguage,
     Association,
+    BoardMember,
     Category,
     RepresentationRequest,
 )
@@ -91,6 +92,17 @@ class RepresentationRequestForm(forms.ModelForm):
             "message": _("For example your role in the association (chair, secretary, member).")
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+
+
+class BoardMemberForm(forms.ModelForm):
+    class Meta:
+        model = BoardMember
+        fields = ["name", "email", "role"]
+        help_texts = {
+            "email": _(
+                "If the person has an account with this address, the member is linked to it."
+            )
+        }
 
 
 class InviteForm(forms.Form):

@@ -20,6 +20,8 @@ from kumppani.accounts.services import role_assign
 from kumppani.associations.models import (
     ActivityLanguage,
     Association,
+    BoardMember,
+    BoardRole,
     Category,
     RepresentationRequest,
     RepresentativeInvitation,
@@ -408,3 +410,33 @@ def representation_request_decline(
     *, request: RepresentationRequest, actor: User | None
 ) -> RepresentationRequest:
     return _decide(request, status=RepresentationRequest.Status.DECLINED, actor=actor)
+
+
+@transaction.atomic
+def board_member_add(
+    *, association: Association, actor: User | None, name: str, email: str = "", role: str
+) -> BoardMember:
+    """Add a member to the association's board; an email address that belongs to an account
+    links the member to it (grants then recuse the person from the association's applications)."""
+    email = email.strip().lower()
+    if email and BoardMember.objects.filter(association=association, email__iexact=email).exists():
+        raise ValidationError({"email": _("This person is already on the board.")})
+    member = BoardMember(
+        association=association,
+        name=name.strip(),
+        email=email,
+        role=role or BoardRole.MEMBER,
+        user=User.objects.filter(email__iexact=email).first() if email else None,
+    )
+    member.full_clean()
+    member.save()
+    audit_record(actor=actor, action="board_member.add", target=association, summary=member.name)
+    return member
+
+
+@transaction.atomic
+def board_member_remove(*, member: BoardMember, actor: User | None) -> None:
+    association = member.association
+    name = member.name
+    member.delete()
+    audit_record(actor=actor, action="board_member.remove", target=association, summary=name)

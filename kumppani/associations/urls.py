@@ -20,6 +20,7 @@ urlpatterns = [
         views.withdraw_invitation,
         name="withdraw_invitation",
     ),
+    path("<int:pk>/board/", views.board, name="board"),
     path("<int:pk>/request/", views.request_representation, name="request_representation"),
     path("<int:pk>/requests/", views.requests, name="requests"),
     path("<int:pk>/requests/<int:request_id>/decide/", views.decide_request, name="decide_request"),

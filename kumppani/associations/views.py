@@ -22,6 +22,7 @@ from kumppani.accounts.adapter import PENDING_INVITATION_KEY
 from kumppani.associations import access as association_access
 from kumppani.associations.forms import (
     AssociationForm,
+    BoardMemberForm,
     DirectoryForm,
     InviteForm,
     RepresentationRequestForm,
@@ -30,6 +31,7 @@ from kumppani.associations.forms import (
 from kumppani.associations.models import (
     ActivityLanguage,
     Association,
+    BoardMember,
     Category,
     RepresentationRequest,
     RepresentativeInvitation,
@@ -48,6 +50,8 @@ from kumppani.associations.services import (
     association_confirm,
     association_create,
     association_update,
+    board_member_add,
+    board_member_remove,
     invitation_accept,
     invitation_withdraw,
     representation_request_approve,
@@ -275,6 +279,33 @@ def representatives(request: HttpRequest, pk: int) -> HttpResponse:
     pending = invitations_open(association)
     context = {"association": association, "form": form, "pending": pending}
     return render(request, "associations/representatives.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def board(request: HttpRequest, pk: int) -> HttpResponse:
+    """The association's board, kept by its representatives: add a member, or remove one (the
+    button's value is the member)."""
+    access.require(access.can_edit_association(request.user, pk), request)
+    association = get_object_or_404(Association, pk=pk)
+    actor = access.authenticated_user(request)
+    remove = request.POST.get("remove")
+    if request.method == "POST" and remove:
+        member = get_object_or_404(BoardMember, pk=remove, association=association)
+        board_member_remove(member=member, actor=actor)
+        messages.success(request, _("%(name)s was removed from the board.") % {"name": member})
+        return redirect("associations:board", pk=pk)
+    form = BoardMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = board_member_add(association=association, actor=actor, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("%(name)s was added to the board.") % {"name": member})
+            return redirect("associations:board", pk=pk)
+    members = BoardMember.objects.filter(association=association).order_by("role", "name")
+    context = {"association": association, "form": form, "members": members}
+    return render(request, "associations/board.html", context)
 
 
 @require_POST

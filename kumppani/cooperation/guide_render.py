@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.cooperation import selectors
 from kumppani.cooperation.models import SECTION_KEYS, GuideVersion
 from kumppani.core.cycle import CycleItem, cycle_items
+from kumppani.core.guide_live import guide_live_html
 from kumppani.core.markdown import render_markdown
 from kumppani.geography.models import Municipality
 
@@ -90,6 +91,8 @@ def guide_sections(
             if key in LIVE_SECTIONS
             else ""
         )
+        # Other apps' live parts (e.g. grants and their criteria), registered in core.
+        live_html += guide_live_html(key, municipality, language)
         sections.append(
             Section(
                 key=key,

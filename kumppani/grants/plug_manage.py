@@ -1,7 +1,76 @@
-"""Registrations of this domain of grants (annual cycle, panels, reminders, ...)."""
+"""Registrations of programme management: the annual cycle and the guide's "grants" section."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from kumppani.core.cycle import CycleItem
+from kumppani.geography.models import Municipality
+from kumppani.grants.selectors_manage import (
+    day_start,
+    guide_programmes,
+    programme_url,
+    programmes_between,
+)
+
+
+def grant_cycle_source(municipality: Municipality, start: dt.date, end: dt.date) -> list[CycleItem]:
+    """Each published programme's opening (its application period) and its deadline; one query."""
+    since, until = day_start(start), day_start(end + dt.timedelta(days=1))
+    items = []
+    for programme in programmes_between(municipality, start, end):
+        url = programme_url(programme)
+        if since <= programme.opens_at < until:
+            items.append(
+                CycleItem(
+                    uid=f"grant-open-{programme.pk}@kumppani",
+                    kind="grant_period",
+                    title=_("Grant application period: %(title)s") % {"title": programme},
+                    start=programme.opens_at,
+                    end=programme.closes_at,
+                    url=url,
+                    description=_("%(branch)s: %(kind)s")
+                    % {
+                        "branch": programme.get_branch_display(),
+                        "kind": programme.get_kind_display(),
+                    },
+                )
+            )
+        if since <= programme.closes_at < until:
+            items.append(
+                CycleItem(
+                    uid=f"grant-close-{programme.pk}@kumppani",
+                    kind="grant_deadline",
+                    title=_("Grant deadline: %(title)s") % {"title": programme},
+                    start=programme.closes_at,
+                    url=url,
+                    description=_("Applications must be submitted before this time."),
+                )
+            )
+    return items
+
+
+def guide_grants(municipality: Municipality, language: str) -> SafeString:
+    """The live part of the guide's section "Grants and their criteria"."""
+    with translation.override(language):
+        programmes = guide_programmes(municipality)
+        for programme in programmes:
+            programme.public_url = programme_url(programme)  # type: ignore[attr-defined]
+        html = render_to_string(
+            "grants/manage/guide_live.html",
+            {"programmes": programmes, "municipality": municipality, "now": timezone.now()},
+        )
+    return mark_safe(html)  # rendered by an autoescaping template
+
 
 def register() -> None:
-    pass
+    from kumppani.core.cycle import register_cycle_source
+    from kumppani.core.guide_live import register_guide_live
+
+    register_cycle_source(grant_cycle_source)
+    register_guide_live("grants", guide_grants)

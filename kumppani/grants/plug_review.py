@@ -1,4 +1,5 @@
-"""Registrations of reviews: the reviewer's dashboard panel and the reviewer's personal data."""
+"""Registrations of reviews: the reviewer's dashboard panel (a reviewer's reviews and recusals are
+in grants' personal data, ``personal_data_pay``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.http import HttpRequest
 from kumppani.accounts import access as base_access
 from kumppani.accounts.models import Role, User
 from kumppani.core.panels import Panel
-from kumppani.grants.models import Programme, Recusal, Review
+from kumppani.grants.models import Programme
 from kumppani.grants.services.reviews import REVIEWABLE
 
 
@@ -54,38 +55,7 @@ def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
     )
 
 
-def export(user: User) -> dict[str, Any]:
-    return {
-        "grant_reviews": [
-            {
-                "application": r.application_id,
-                "comment": r.comment,
-                "scores": {str(s.criterion_id): s.points for s in r.scores.all()},
-                "created_at": r.created_at.isoformat(),
-                "updated_at": r.updated_at.isoformat(),
-            }
-            for r in Review.objects.filter(reviewer=user).prefetch_related("scores").order_by("id")
-        ],
-        "grant_recusals": [
-            {
-                "application": r.application_id,
-                "reason": r.reason,
-                "note": r.note,
-                "created_at": r.created_at.isoformat(),
-            }
-            for r in Recusal.objects.filter(user=user).order_by("id")
-        ],
-    }
-
-
-def erase(user: User) -> None:
-    """Reviews and recusals go with the account (the foreign keys cascade); decisions keep
-    their text without the decider (SET_NULL)."""
-
-
 def register() -> None:
-    from kumppani.accounts.personal_data import register_personal_data
     from kumppani.core import panels
 
     panels.register(panels.DASHBOARD, dashboard_panel)
-    register_personal_data("grants_reviews", exporter=export, eraser=erase)

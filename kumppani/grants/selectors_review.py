@@ -42,7 +42,7 @@ class RankingRow:
     reviews: int
     amount_applied: Decimal | None
     decided: Decimal | None  # the amount decided, None before a decision
-    per_reviewer: dict[int, Decimal] = field(default_factory=dict)
+    per_review: dict[int, Decimal] = field(default_factory=dict)  # by review id
 
     @property
     def total(self) -> Decimal:
@@ -100,17 +100,18 @@ def ranking(programme: Programme) -> list[RankingRow]:
         )
         .order_by("pk")
     )
+    # By review (one per reviewer; an erased reviewer's review stays, without the reviewer).
     by_review: dict[tuple[int, int], dict[int, int]] = {}
     score_rows = counted_scores(programme).values_list(
-        "review__application_id", "review__reviewer_id", "criterion_id", "points"
+        "review__application_id", "review_id", "criterion_id", "points"
     )
-    for application_id, reviewer_id, criterion_id, value in score_rows:
-        by_review.setdefault((application_id, reviewer_id), {})[criterion_id] = value
+    for application_id, review_id, criterion_id, value in score_rows:
+        by_review.setdefault((application_id, review_id), {})[criterion_id] = value
     per_application: dict[int, dict[int, tuple[Decimal, Decimal]]] = {}
-    for (application_id, reviewer_id), points in by_review.items():
+    for (application_id, review_id), points in by_review.items():
         total = weighted_total(points, weighted, total_weight)
         bonus = Decimal(sum(p for cid, p in points.items() if cid in bonus_ids))
-        per_application.setdefault(application_id, {})[reviewer_id] = (total, bonus)
+        per_application.setdefault(application_id, {})[review_id] = (total, bonus)
     rows: list[RankingRow] = []
     for application in applications:
         reviewers = per_application.get(application.pk, {})
@@ -130,7 +131,7 @@ def ranking(programme: Programme) -> list[RankingRow]:
             row.weighted = _round(sum(totals, Decimal(0)) / len(totals))
             row.bonus = _round(sum(bonuses, Decimal(0)) / len(bonuses)) if bonus_ids else None
             row.spread = _round(max(totals) - min(totals))
-            row.per_reviewer = {rid: _round(t) for rid, (t, _b) in reviewers.items()}
+            row.per_review = {rid: _round(t) for rid, (t, _b) in reviewers.items()}
         rows.append(row)
     rows.sort(key=lambda r: (r.reviews == 0, -r.total, r.application.pk))
     return rows

@@ -71,6 +71,8 @@ PAGES = {
     ),
     # Those who may invite withdraw (the confirmation page).
     "associations:withdraw_invitation": only(*REP, kwargs=_invitation),
+    # The association's representatives keep its board.
+    "associations:board": only(*REP, kwargs=_assoc),
     "associations:request_representation": logged_in(kwargs=_assoc),
     # The association's representatives decide (its liaison only while it has none).
     "associations:requests": only(*REP, kwargs=_assoc),

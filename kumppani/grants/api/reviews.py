@@ -38,7 +38,7 @@ class ReviewOut(Schema):
 
     @staticmethod
     def resolve_reviewer(r: Review) -> str:
-        return r.reviewer.email
+        return r.reviewer.email if r.reviewer else ""
 
     @staticmethod
     def resolve_scores(r: Review) -> dict[str, int]:

@@ -44,8 +44,13 @@ class Review(models.Model):
     application = models.ForeignKey(
         "grants.Application", on_delete=models.CASCADE, related_name="reviews"
     )
+    # Empty when the reviewer's account was erased: the scores stay (they were part of the
+    # decision) but no longer name the person.
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grant_reviews"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="grant_reviews",
     )
     comment = limited_text(_("comment"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

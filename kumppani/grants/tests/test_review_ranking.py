@@ -143,3 +143,15 @@ def test_ranking_page_shows_the_table(world: World, client_for) -> None:
     assert "12\xa0500,00 €" in html or "12 500,00 €" in html
     assert reverse("grants:decide", args=[application.pk]) in html
     assert client_for("rep").get(reverse("grants:ranking", args=[programme.pk])).status_code == 403
+
+
+def test_reviews_of_erased_reviewers_still_count_each(world: World) -> None:
+    programme, impact, feasibility, _bonus = _programme(world)
+    application = submitted(programme, association=world.association)
+    for points in (5, 0):
+        review = ReviewFactory.create(application=application, reviewer=None)
+        for criterion in (impact, feasibility):
+            ScoreFactory.create(review=review, criterion=criterion, points=points)
+    (row,) = ranking(programme)
+    assert row.reviews == 2
+    assert row.weighted == Decimal("50.0") and row.spread == Decimal("100.0")

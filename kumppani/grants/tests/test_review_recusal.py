@@ -275,8 +275,8 @@ def test_dashboard_lists_programmes_to_review_and_data_export(world: World, clie
 
     from kumppani.accounts.personal_data import personal_data_export
 
-    data = personal_data_export(user=world.liaison)["grants_reviews"]
-    assert data["grant_reviews"][0]["application"] == application.pk
+    data = personal_data_export(user=world.liaison)["grants"]
+    assert data["reviews"][0]["application"] == application.pk
 
 
 def test_recusals_apply_runs_a_constant_number_of_queries(world: World) -> None:
