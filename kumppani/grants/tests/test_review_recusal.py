@@ -18,6 +18,7 @@ from kumppani.grants.models import Criterion, Recusal, Review
 from kumppani.grants.services.reviews import conflict_declare, recusals_apply, review_save
 from kumppani.grants.tests.factories import (
     AnswerFactory,
+    AttachmentFactory,
     BoardMemberFactory,
     CriterionFactory,
     ProgrammeReviewerFactory,
@@ -221,10 +222,12 @@ def test_review_page_scores_and_keeps_bad_input(world: World) -> None:
 
     question = QuestionFactory.create(programme=programme, text_fi="Mitä teette?")
     AnswerFactory.create(application=application, question=question, value="Kylätalon remontti")
+    attachment = AttachmentFactory.create(application=application, title="Talousarvio 2027")
     page = client.get(url)
     assert page.status_code == 200
     html = page.content.decode()
     assert "Vaikuttavuus" in html and "Mitä teette?" in html and "Kylätalon remontti" in html
+    assert reverse("grants:attachment_download", args=[attachment.pk]) in html
 
     bad = client.post(
         url, {f"criterion_{first.pk}": "9", f"criterion_{second.pk}": "3", "comment": "Kesken"}
