@@ -1,9 +1,14 @@
-/* Progressive enhancement: save the section's answers in the background while typing.
-   The server keeps the draft; without JavaScript the "Save" buttons do the same. */
+/* Progressive enhancement: save a draft form in the background while typing (survey answers,
+   grant applications). The server keeps the draft; without JavaScript the form's "Save" button
+   does the same. The form opts in with data-autosave="on" and names the field its Save button
+   would send with data-autosave-field="name=value". The server answers JSON {saved, message,
+   fingerprints}: the new fingerprints replace the hidden inputs of the same name, so only
+   fields changed since are written next time. */
 (function () {
   "use strict";
-  var form = document.getElementById("answer-form");
-  if (!form || form.getAttribute("data-autosave") !== "on" || !window.fetch) { return; }
+  var form = document.querySelector("form[data-autosave='on']");
+  if (!form || !window.fetch) { return; }
+  var button = (form.getAttribute("data-autosave-field") || "").split("=");
   var status = form.querySelector(".autosave-status");
   var timer = null;
   var busy = false;
@@ -14,15 +19,15 @@
     sv: { saving: "Sparar…", failed: "Det gick inte att spara – vi försöker igen. Du kan också trycka på Spara." },
     en: { saving: "Saving…", failed: "Could not save – trying again. You can also press Save." }
   };
-  var t = texts[lang] || texts.fi;
+  var t = texts[lang.slice(0, 2)] || texts.fi;
 
   function save() {
     if (busy) { again = true; return; }
     busy = true;
     var data = new FormData(form);
-    data.append("go", "stay");
+    if (button[0]) { data.append(button[0], button[1] || ""); }
     if (status) { status.textContent = t.saving; }
-    fetch(form.action || window.location.href, {
+    fetch(form.getAttribute("action") || window.location.href, {
       method: "POST",
       body: data,
       credentials: "same-origin",
