@@ -236,6 +236,7 @@ def _read_only(request: HttpRequest, found: Application) -> HttpResponse:
         "attachments": content.get("attachments", []),
         "can_reopen": access.can_manage_programme(request.user, found.programme)
         and reopenable_by_deadline(application=found),
+        "runs_programme": access.can_manage_programme(request.user, found.programme),
     }
     return render(request, "grants/apply/read_only.html", context)
 
