@@ -74,7 +74,7 @@ def guide_grants(municipality: Municipality, language: str) -> SafeString:
 
 
 def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
-    """"My pages" of an officer or a liaison: the way to the grants they run (one query)."""
+    """ "My pages" of an officer or a liaison: the way to the grants they run (one query)."""
     if not isinstance(user, User):
         return None
     ids = base_access.roles_of(user).municipalities(Role.OFFICER, Role.LIAISON)
