@@ -63,6 +63,7 @@ def _application(request: HttpRequest, pk: int) -> Application:
         and application.submitted_version
         and not access.can_edit_application(user, application)
         and not access.can_manage_programme(user, application.programme)
+        and access.is_reviewer(user, application.programme)
     ):
         # A reviewer's conflicts are recorded before they see anything (idempotent, cheap).
         recusals_apply_for(application=application, user=base_access.authenticated_user(request))
