@@ -1,13 +1,29 @@
 """What the associations app keeps about a person: the associations they represent, the
-invitations to represent one and their requests to represent one. Erasure flags associations
-left without a representative."""
+invitations to represent one, their requests to represent one, and the boards they sit on
+(board members linked to the account or listed with its email address). Erasure flags
+associations left without a representative, and unlinks the person's board memberships: the
+association keeps the member's name on its board list (its own record, which its
+representatives keep), but no longer the account nor the email address."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q, QuerySet
+
 from kumppani.accounts.models import Role, RoleAssignment, User
-from kumppani.associations.models import RepresentationRequest, RepresentativeInvitation
+from kumppani.associations.models import (
+    BoardMember,
+    RepresentationRequest,
+    RepresentativeInvitation,
+)
+
+
+def _board_memberships(user: User) -> QuerySet[BoardMember]:
+    matches = Q(user=user)
+    if user.email:
+        matches |= Q(email__iexact=user.email)
+    return BoardMember.objects.filter(matches)
 
 
 def export(user: User) -> dict[str, Any]:
@@ -38,6 +54,17 @@ def export(user: User) -> dict[str, Any]:
             }
             for r in RepresentationRequest.objects.filter(requester=user)
         ],
+        "board_memberships": [
+            {
+                "association": m.association_id,
+                "association_name": str(m.association),
+                "name": m.name,
+                "email": m.email,
+                "role": m.role,
+                "added_at": m.created_at.isoformat(),
+            }
+            for m in _board_memberships(user).select_related("association").order_by("id")
+        ],
     }
 
 
@@ -51,4 +78,5 @@ def erase(user: User) -> None:
     roles.delete()
     RepresentativeInvitation.objects.filter(email__iexact=user.email).delete()
     RepresentationRequest.objects.filter(requester=user).delete()
+    _board_memberships(user).update(user=None, email="")
     associations_flag_orphaned(association_ids=association_ids)

@@ -45,6 +45,8 @@ class Email:
     language: str
     subject_params: Mapping[str, Any] = field(default_factory=dict)
     context: Mapping[str, Any] = field(default_factory=dict)
+    # files attached as they are: (filename, content, mimetype)
+    attachments: Sequence[tuple[str, bytes, str]] = ()
 
 
 def current_language() -> str:
@@ -78,7 +80,10 @@ def email_render(email: Email) -> EmailMessage:
             subject = subject % {k: _subject_param(v) for k, v in email.subject_params.items()}
         context = {"site_root": settings.SITE_ROOT, **email.context}
         body = render_to_string(email.template, context)
-    return EmailMessage(subject=subject, body=body, to=list(email.to))
+    message = EmailMessage(subject=subject, body=body, to=list(email.to))
+    for filename, content, mimetype in email.attachments:
+        message.attach(filename, content, mimetype)
+    return message
 
 
 def emails_deliver(emails: Iterable[Email]) -> int:

@@ -46,10 +46,12 @@ def can_edit_application(user: AnyUser, application: Application) -> bool:
 
 
 def can_see_application(user: AnyUser, application: Application) -> bool:
+    """The applicant, those who run the programme, and its reviewers who are not recused from
+    this application (a recused reviewer sees neither the application nor its attachments)."""
     return (
         can_edit_application(user, application)
         or can_manage_programme(user, application.programme)
-        or is_reviewer(user, application.programme)
+        or can_review(user, application)
     )
 
 

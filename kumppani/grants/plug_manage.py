@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from kumppani.accounts import access as base_access
+from kumppani.accounts.models import Role, User
 from kumppani.core.cycle import CycleItem
+from kumppani.core.panels import Panel
 from kumppani.geography.models import Municipality
 from kumppani.grants.selectors_manage import (
     day_start,
@@ -68,9 +73,27 @@ def guide_grants(municipality: Municipality, language: str) -> SafeString:
     return mark_safe(html)  # rendered by an autoescaping template
 
 
+def dashboard_panel(request: HttpRequest, user: Any) -> Panel | None:
+    """ "My pages" of an officer or a liaison: the way to the grants they run (one query)."""
+    if not isinstance(user, User):
+        return None
+    ids = base_access.roles_of(user).municipalities(Role.OFFICER, Role.LIAISON)
+    if not ids:
+        return None
+    municipalities = list(Municipality.objects.filter(pk__in=ids).order_by("name_fi"))
+    return Panel(
+        template="grants/manage/panels/dashboard.html",
+        context={"municipalities": municipalities},
+        order=44,
+    )
+
+
 def register() -> None:
+    from kumppani.core import panels
     from kumppani.core.cycle import register_cycle_source
     from kumppani.core.guide_live import register_guide_live
+
+    panels.register(panels.DASHBOARD, dashboard_panel)
 
     register_cycle_source(grant_cycle_source)
     register_guide_live("grants", guide_grants)

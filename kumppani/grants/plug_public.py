@@ -12,6 +12,7 @@ from kumppani.core import panels
 from kumppani.core.panels import Panel
 from kumppani.core.region_indicators import Reading, RegionIndicator, register_indicator
 from kumppani.geography.models import Municipality, Region
+from kumppani.grants.access import runs_grants_in
 from kumppani.grants.selectors_public import current_programmes, harmonisation_by_municipality
 
 PANEL_PROGRAMMES = 8  # programmes listed on the municipality page; the rest on the grants page
@@ -28,6 +29,7 @@ def municipality_panel(request: HttpRequest, municipality: Municipality) -> Pane
             "programmes": programmes[:PANEL_PROGRAMMES],
             "more": max(len(programmes) - PANEL_PROGRAMMES, 0),
             "now": now,
+            "runs_grants": runs_grants_in(request.user, municipality.pk),
         },
         order=45,
     )

@@ -131,3 +131,16 @@ def test_markdown_policy() -> None:
     assert "<strong>tärkeä</strong>" in html
     assert '<a href="tel:+358401234567" rel="noopener noreferrer">soita</a>' in html
     assert "<hr>" in html
+
+
+def test_email_carries_its_attachments(email_template: str) -> None:
+    email = Email(
+        to=["maja@example.org"],
+        subject=gettext_lazy(SUBJECT),
+        subject_params={"name": "x"},
+        template=email_template,
+        language="fi",
+        attachments=[("letter.pdf", b"%PDF-1.7 test", "application/pdf")],
+    )
+    assert emails_deliver([email]) == 1
+    assert mail.outbox[0].attachments == [("letter.pdf", b"%PDF-1.7 test", "application/pdf")]

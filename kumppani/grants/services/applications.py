@@ -51,6 +51,7 @@ from kumppani.grants.services.application_values import (
     field_fingerprint,
     question_key,
 )
+from kumppani.grants.services.reviews import recusals_apply
 
 TEXT_FIELDS = ("contact_name", "contact_email", "contact_phone", "iban", "purpose")
 
@@ -461,6 +462,10 @@ def application_submit(
         target=app,
         summary=f"v{stored.number} sha256 {stored.sha256}",
     )
+    # The reviewers with a conflict are recused as soon as the application is in, so the audit
+    # log has the recusal before anyone opens a review page.
+    programme = app.programme
+    transaction.on_commit(lambda: recusals_apply(programme=programme))
     recipients: list[str] = []
     for email in (user.email, app.contact_email):
         if email and email.lower() not in [r.lower() for r in recipients]:

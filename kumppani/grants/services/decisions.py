@@ -11,7 +11,6 @@ import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Sum
 from django.template.loader import render_to_string
@@ -22,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.core.i18n import localized
-from kumppani.core.notifications import LANGUAGES, Email, email_render
+from kumppani.core.notifications import LANGUAGES, Email, emails_deliver
 from kumppani.grants import access
 from kumppani.grants.models import (
     Application,
@@ -177,22 +176,25 @@ def decision_letter_send(*, decision_id: int) -> bool:
     language = application.language if application.language in LANGUAGES else "fi"
     recipients = letter_recipients(application)
     pdf = decision_letter_pdf(decision=decision, language=language)
-    message = email_render(
-        Email(
-            to=recipients,
-            subject=LETTER_SUBJECT,
-            subject_params={"programme": _programme_title(application, language)},
-            template="grants/review/email/decision.txt",
-            language=language,
-            context={"application": application, "decision": decision},
-        )
-    )
     with translation.override(language):
         filename = _("decision-%(id)s.pdf") % {"id": application.pk}
-    message.attach(filename, pdf, "application/pdf")
     if not recipients:
         return False
-    get_connection().send_messages([message])
+    sent = emails_deliver(
+        [
+            Email(
+                to=recipients,
+                subject=LETTER_SUBJECT,
+                subject_params={"programme": _programme_title(application, language)},
+                template="grants/review/email/decision.txt",
+                language=language,
+                context={"application": application, "decision": decision},
+                attachments=[(filename, pdf, "application/pdf")],
+            )
+        ]
+    )
+    if not sent:
+        return False
     Decision.objects.filter(pk=decision.pk).update(letter_sent_at=timezone.now())
     return True
 

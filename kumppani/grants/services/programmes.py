@@ -23,6 +23,7 @@ from kumppani.grants.models import (
     ProgrammeReviewer,
     Question,
 )
+from kumppani.grants.services.reviews import recusals_apply
 from kumppani.welfare.models import Theme
 
 CHOICE_KINDS = ("single", "multiple")
@@ -298,6 +299,8 @@ def programme_reviewer_add(
     reviewer.full_clean()
     reviewer.save()
     audit_record(actor=actor, action="grants.reviewer.add", target=programme, summary=user.email)
+    # The new reviewer's conflicts with applications already submitted are recorded at once.
+    transaction.on_commit(lambda: recusals_apply(programme=programme))
     return reviewer
 
 

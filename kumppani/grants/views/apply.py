@@ -45,6 +45,7 @@ from kumppani.grants.services.applications import (
     application_submit,
     editable_error,
 )
+from kumppani.grants.services.reviews import recusals_apply_for
 from kumppani.grants.views.forms_apply import ApplicationForm, AttachmentForm, ReopenForm, hash_name
 
 ZERO = Decimal("0.00")
@@ -56,7 +57,17 @@ def _application(request: HttpRequest, pk: int) -> Application:
         application = application_detail(pk=pk)
     except Application.DoesNotExist:
         raise Http404 from None
-    base_access.require(access.can_see_application(request.user, application), request)
+    user = request.user
+    if (
+        user.is_authenticated
+        and application.submitted_version
+        and not access.can_edit_application(user, application)
+        and not access.can_manage_programme(user, application.programme)
+        and access.is_reviewer(user, application.programme)
+    ):
+        # A reviewer's conflicts are recorded before they see anything (idempotent, cheap).
+        recusals_apply_for(application=application, user=base_access.authenticated_user(request))
+    base_access.require(access.can_see_application(user, application), request)
     return application
 
 
@@ -226,6 +237,7 @@ def _read_only(request: HttpRequest, found: Application) -> HttpResponse:
         "attachments": content.get("attachments", []),
         "can_reopen": access.can_manage_programme(request.user, found.programme)
         and reopenable_by_deadline(application=found),
+        "runs_programme": access.can_manage_programme(request.user, found.programme),
     }
     return render(request, "grants/apply/read_only.html", context)
 

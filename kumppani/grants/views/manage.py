@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -64,6 +64,11 @@ def manage(request: HttpRequest, code: str) -> HttpResponse:
             question_count=Count("questions", distinct=True),
             criterion_count=Count("criteria", distinct=True),
             reviewer_count=Count("reviewers", distinct=True),
+            submitted_count=Count(
+                "applications",
+                filter=Q(applications__status__in=["submitted", "decided"]),
+                distinct=True,
+            ),
         )
         .order_by("-closes_at", "id")
     )

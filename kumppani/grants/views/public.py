@@ -38,8 +38,8 @@ AWARDS_PAGE_SIZE = 50
 
 
 def apply_path(programme: Programme) -> str:
-    """The application path (the apply view is another module's; linked by its address)."""
-    return reverse("grants:programme", args=[programme.pk]) + "apply/"
+    """Where an association starts (or continues) its application to the programme."""
+    return reverse("grants:apply", args=[programme.pk])
 
 
 @require_GET

@@ -28,6 +28,8 @@ from kumppani.grants.models import (
     Question,
     Recusal,
     Review,
+    UseReport,
+    UseReportStatus,
 )
 from kumppani.grants.selectors_review import budget_of, ranking, review_list
 from kumppani.grants.services.decisions import decision_letter_pdf, decision_make
@@ -228,6 +230,12 @@ def ranking_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
     # The whole ranking is computed (a constant number of queries); a page shows 100 rows.
     page = Paginator(ranking(programme), RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Applications whose use report has come in (to review, or reviewed): one query.
+    reported = set(
+        UseReport.objects.filter(decision__application__programme=programme)
+        .exclude(status=UseReportStatus.DUE)
+        .values_list("decision__application_id", flat=True)
+    )
     return render(
         request,
         "grants/review/ranking.html",
@@ -236,6 +244,7 @@ def ranking_view(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "rows": page.object_list,
             "recused": recused,
+            "reported": reported,
             "budget": budget_of(programme),
         },
     )
