@@ -4,21 +4,21 @@ and the annual cycle's feeds)."""
 from __future__ import annotations
 
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from kumppani.core.i18n import localized
+from kumppani.core.money import euros
 from kumppani.geography.models import Municipality
 from kumppani.grants.models import Programme
 from kumppani.grants.selectors_public import deadline_programmes
 
 
 def _description(programme: Programme) -> str:
-    return _("%(branch)s · %(kind)s · budget %(budget)s €") % {
+    return _("%(branch)s · %(kind)s · budget %(budget)s") % {
         "branch": programme.get_branch_display(),
         "kind": programme.get_kind_display(),
-        "budget": number_format(programme.budget_eur, 2, force_grouping=True),
+        "budget": euros(programme.budget_eur),
     }
 
 

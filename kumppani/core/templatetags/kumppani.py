@@ -122,6 +122,14 @@ def number(value: Any) -> str:
     return number_format(value, force_grouping=True)
 
 
+@register.filter(name="euros")
+def euros_filter(value: Any) -> str:
+    """``{{ grant.amount_eur|euros }}``: "1 500,00 €", "€1,500.00" (``kumppani.core.money``)."""
+    from kumppani.core.money import euros
+
+    return euros(value)
+
+
 @register.filter(name="email_date")
 def email_date_filter(value: Any) -> str:
     """``{{ forum.start|email_date }}`` in an email: the recipient's language, the site time zone

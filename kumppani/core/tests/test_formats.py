@@ -65,3 +65,14 @@ def test_municipality_page_groups_thousands_and_names_the_region_in_the_language
     assert region in html
     # Ids in links are never grouped.
     assert 'href="/%s/regions/12/"' % language in html
+
+
+def test_euros_are_written_as_each_language_writes_them_and_never_part() -> None:
+    from decimal import Decimal
+
+    from kumppani.core.money import euros
+
+    assert euros(Decimal("1500"), language="fi") == "1\u00a0500,00\u00a0€"
+    assert euros(Decimal("15000.5"), language="sv") == "15\u00a0000,50\u00a0€"
+    assert euros(Decimal("1500"), language="en") == "€1,500.00"
+    assert euros(None) == ""

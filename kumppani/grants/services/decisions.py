@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.core.i18n import localized
+from kumppani.core.money import euros
 from kumppani.core.notifications import LANGUAGES, Email, emails_deliver
 from kumppani.grants import access
 from kumppani.grants.models import (
@@ -33,12 +34,6 @@ from kumppani.grants.models import (
 
 LETTER_TEMPLATE = "grants/review/letter_pdf.html"
 LETTER_SUBJECT = gettext_lazy("Grant decision: %(programme)s")
-
-
-def _money(value: Decimal) -> str:
-    from django.utils.formats import number_format
-
-    return f"{number_format(value, decimal_pos=2, force_grouping=True)} €"
 
 
 @transaction.atomic
@@ -65,7 +60,7 @@ def decision_make(
     elif application.amount_eur is not None and amount > application.amount_eur:
         errors["amount_eur"] = _(
             "The amount cannot exceed the amount applied for, %(applied)s."
-        ) % {"applied": _money(application.amount_eur)}
+        ) % {"applied": euros(application.amount_eur)}
     else:
         decided = Decision.objects.filter(application__programme=programme).aggregate(
             total=Sum("amount_eur")
@@ -74,7 +69,7 @@ def decision_make(
         if amount > left:
             errors["amount_eur"] = _(
                 "The amount exceeds the programme's budget: %(left)s is left of %(budget)s."
-            ) % {"left": _money(max(left, Decimal(0))), "budget": _money(programme.budget_eur)}
+            ) % {"left": euros(max(left, Decimal(0))), "budget": euros(programme.budget_eur)}
     if not reasons.strip():
         errors["reasons"] = _("Give the reasons for the decision.")
     if errors:

@@ -12,19 +12,14 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from kumppani.accounts.access import AnyUser
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import User
+from kumppani.core.money import euros
 from kumppani.grants.access import can_manage_programme
 from kumppani.grants.models import Decision, Payment
-
-
-def money(value: Decimal) -> str:
-    """``1 500,00 €`` in Finnish: the amount as the active language writes it."""
-    return "%(amount)s €" % {"amount": number_format(value, decimal_pos=2, force_grouping=True)}
 
 
 def payments_scheduled(decision: Decision) -> Decimal:
@@ -61,13 +56,13 @@ def payment_schedule(
     if amount_eur > left:
         if left <= 0:
             message = _("The whole granted amount (%(granted)s) is already scheduled.") % {
-                "granted": money(locked.amount_eur)
+                "granted": euros(locked.amount_eur)
             }
         else:
             message = _(
                 "The instalments would exceed the granted amount (%(granted)s): "
                 "%(left)s is left to schedule."
-            ) % {"granted": money(locked.amount_eur), "left": money(left)}
+            ) % {"granted": euros(locked.amount_eur), "left": euros(left)}
         raise ValidationError({"amount_eur": message})
     payment = Payment(
         decision=locked,

@@ -56,7 +56,7 @@ def test_register_shows_granted_awards_only(world: World, client: Client) -> Non
     _awards(world)
     html = client.get(reverse("grants:awards")).content.decode()
     assert "Ylä-Kuhan kyläyhdistys ry" in html and "123.456" in html
-    assert "1\xa0500,00 €" in html and "Kylätoiminnan avustus" in html
+    assert "1\xa0500,00\xa0€" in html and "Kylätoiminnan avustus" in html
     assert "Joensuun Sydänyhdistys ry" in html
     assert "Hylätty yhdistys ry" not in html
     assert '<time datetime="2026-04-01">' in html

@@ -75,7 +75,7 @@ def test_municipality_page_lists_open_and_upcoming_grouped_by_period(
     # the common period's programmes first, under the period's name; then those without one
     assert html.index("Kevään yhteinen haku") < html.index("Nuorisotyön avustus")
     assert html.index("Nuorisotyön avustus") < html.index("Liikuntaseurojen avustus")
-    assert "15\xa0000,00 €" in html  # the budget in Finnish
+    assert "15\xa0000,00\xa0€" in html  # the budget in Finnish
     # the past is there, collapsed
     past = html[html.index('id="past-heading"') :]
     details = past[past.index("<details>") : past.index("</details>")]

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumppani.accounts.access import authenticated_user, require
 from kumppani.core.confirm import confirmation_page
 from kumppani.core.forms import apply_validation_error
+from kumppani.core.money import euros
 from kumppani.grants import access_pay
 from kumppani.grants.access import can_edit_application, can_manage_programme
 from kumppani.grants.models import Decision, UseReportStatus
@@ -28,7 +29,6 @@ from kumppani.grants.selectors_pay import (
     use_report_counts,
 )
 from kumppani.grants.services.payments import (
-    money,
     payment_delete,
     payment_mark_paid,
     payment_schedule,
@@ -75,7 +75,7 @@ def payments(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(
                     request,
                     _("An instalment of %(amount)s was scheduled.")
-                    % {"amount": money(form.cleaned_data["amount_eur"])},
+                    % {"amount": euros(form.cleaned_data["amount_eur"])},
                 )
                 return redirect("grants:payments", pk=pk)
     rows = decision_payments(decision) if decision else []
@@ -112,7 +112,7 @@ def payment_paid(request: HttpRequest, pk: int, payment_id: int) -> HttpResponse
         messages.success(
             request,
             _("The instalment of %(amount)s is marked paid.")
-            % {"amount": money(payment.amount_eur)},
+            % {"amount": euros(payment.amount_eur)},
         )
     return redirect("grants:payments", pk=pk)
 
@@ -120,7 +120,7 @@ def payment_paid(request: HttpRequest, pk: int, payment_id: int) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def payment_delete_view(request: HttpRequest, pk: int, payment_id: int) -> HttpResponse:
     payment = access_pay.access_payment(request, pk, payment_id)
-    amount = money(payment.amount_eur)
+    amount = euros(payment.amount_eur)
     return confirmation_page(
         request,
         title=_("Remove the instalment"),
