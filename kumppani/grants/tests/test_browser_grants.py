@@ -324,3 +324,84 @@ def test_the_whole_path_from_programme_to_use_report(
     app = Application.objects.get(pk=app.pk)
     _pay(page, live_server, app)
     _use_report(page, live_server, app)
+
+
+# --- every public and officer page with data --------------------------------------------------
+
+
+def _data(world: World) -> Programme:
+    """A programme in a spring period with questions, criteria, reviewers and a decided award."""
+    plan = PlanFactory.create(municipality=world.municipality)
+    theme = ThemeFactory.create(plan=plan, name_fi="Osallisuus " + LONG_WORD)
+    period = ApplicationPeriodFactory.create(name_fi="Kevään haku " + LONG_WORD)
+    programme = ProgrammeFactory.create(
+        period=period,
+        opens_at=period.opens_at,
+        closes_at=period.closes_at,
+        title_fi="Kulttuuriyhdistysten toiminta-avustus " + LONG_WORD,
+        eligibility_fi="Rekisteröidyt yhdistykset. " + LONG_WORD,
+        attachments_fi="Toimintasuunnitelma\nTalousarvio",
+    )
+    QuestionFactory.create(programme=programme, text_fi="Mitä teette? " + LONG_WORD)
+    CriterionFactory.create(programme=programme, name_fi="Laajuus " + LONG_WORD)
+    CriterionFactory.create(
+        programme=programme, kind="bonus", name_fi="Teema", max_points=3, welfare_theme=theme
+    )
+    ProgrammeReviewerFactory.create(
+        programme=programme, user=UserFactory.create(full_name="Arvo " + LONG_WORD)
+    )
+    ApplicationFactory.create(
+        programme=programme,
+        status="submitted",
+        submitted_at=timezone.now(),
+        amount_eur=Decimal("123456.78"),
+        purpose="Kevätkonsertti " + LONG_WORD,
+    )
+    decided = ApplicationFactory.create(
+        programme=programme,
+        association=world.association,
+        status="decided",
+        submitted_at=timezone.now(),
+        purpose="Kuoron harjoitukset " + LONG_WORD,
+    )
+    decision = DecisionFactory.create(application=decided, reasons="Perustelut " + LONG_WORD)
+    UseReportFactory.create(
+        decision=decision,
+        status="submitted",
+        text="Käytettiin " + LONG_WORD,
+        spent_eur=Decimal("1000.00"),
+        submitted_at=timezone.now(),
+    )
+    return programme
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_public_grant_pages_with_data(page: Any, live_server: Any, width: int) -> None:
+    world = build_world()
+    programme = _data(world)
+    page.set_viewport_size({"width": width, "height": 844})
+    _visit(
+        page,
+        live_server,
+        _fi("grants:municipality", world.municipality.code),
+        expect="Kulttuuriyhdistysten toiminta-avustus",
+    )
+    _visit(page, live_server, _fi("grants:programme", programme.pk), expect="Toimintasuunnitelma")
+    _visit(page, live_server, _fi("grants:region", world.region.code), expect="Kontiolahti")
+    _visit(page, live_server, _fi("grants:awards"), expect=world.association.name_fi)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_officer_grant_pages_with_data(page: Any, live_server: Any, width: int) -> None:
+    world = build_world()
+    programme = _data(world)
+    page.set_viewport_size({"width": width, "height": 844})
+    login(page, live_server, "liaison@example.org")
+    code = world.municipality.code
+    _visit(page, live_server, _fi("grants:manage", code), expect="Kulttuuriyhdistysten")
+    _visit(page, live_server, _fi("grants:questions", programme.pk), expect="Mitä teette?")
+    _visit(page, live_server, _fi("grants:criteria", programme.pk), expect="Laajuus")
+    _visit(page, live_server, _fi("grants:reviewers", programme.pk), expect="Arvo")
+    _visit(page, live_server, _fi("grants:periods", code), expect="Kevään haku")
+    _visit(page, live_server, _fi("grants:use_reports", code), expect=world.association.name_fi)
+    _visit(page, live_server, _fi("grants:ranking", programme.pk), expect=world.association.name_fi)
