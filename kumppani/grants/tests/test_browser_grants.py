@@ -227,7 +227,9 @@ def _review(page: Any, live_server: Any, programme: Programme, app: Application)
     _visit(page, live_server, _fi("grants:review_list", programme.pk))
     page.click(f"main a[href='{_fi('grants:review', app.pk)}']")
     _check(page)
-    for criterion, points in zip(programme.criteria.order_by("order", "id"), ("4", "2")):
+    for criterion, points in zip(
+        programme.criteria.order_by("order", "id"), ("4", "2"), strict=True
+    ):
         page.fill(f"[name=criterion_{criterion.pk}]", points)
     page.fill("[name=comment]", "Hyvin perusteltu hakemus.")
     _submit(page, "comment")
