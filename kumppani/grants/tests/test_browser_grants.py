@@ -188,7 +188,7 @@ def _deadline_passes(
         programme=programme, association=world.other_association, purpose="Kesken jäänyt"
     )
     past = timezone.now() - dt.timedelta(hours=1)
-    ApplicationPeriod.objects.filter(pk=programme.period_id).update(
+    ApplicationPeriod.objects.filter(programmes=programme).update(
         opens_at=past - dt.timedelta(days=20), closes_at=past
     )
     Programme.objects.filter(pk=programme.pk).update(
