@@ -38,6 +38,7 @@ from kumppani.welfare.tests.factories import PlanFactory, ThemeFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LONG_WORD = "Kylä" * 40
+LONG_NAME = "Kylä" * 20  # fits the 120 characters of a name
 
 
 def _fi(name: str, *args: object) -> str:
@@ -334,23 +335,23 @@ def test_the_whole_path_from_programme_to_use_report(
 def _data(world: World) -> Programme:
     """A programme in a spring period with questions, criteria, reviewers and a decided award."""
     plan = PlanFactory.create(municipality=world.municipality)
-    theme = ThemeFactory.create(plan=plan, name_fi="Osallisuus " + LONG_WORD)
-    period = ApplicationPeriodFactory.create(name_fi="Kevään haku " + LONG_WORD)
+    theme = ThemeFactory.create(plan=plan, name_fi="Osallisuus " + LONG_NAME)
+    period = ApplicationPeriodFactory.create(name_fi="Kevään haku " + LONG_NAME)
     programme = ProgrammeFactory.create(
         period=period,
         opens_at=period.opens_at,
         closes_at=period.closes_at,
-        title_fi="Kulttuuriyhdistysten toiminta-avustus " + LONG_WORD,
+        title_fi="Kulttuuriyhdistysten toiminta-avustus " + LONG_NAME,
         eligibility_fi="Rekisteröidyt yhdistykset. " + LONG_WORD,
         attachments_fi="Toimintasuunnitelma\nTalousarvio",
     )
     QuestionFactory.create(programme=programme, text_fi="Mitä teette? " + LONG_WORD)
-    CriterionFactory.create(programme=programme, name_fi="Laajuus " + LONG_WORD)
+    CriterionFactory.create(programme=programme, name_fi="Laajuus " + LONG_NAME)
     CriterionFactory.create(
         programme=programme, kind="bonus", name_fi="Teema", max_points=3, welfare_theme=theme
     )
     ProgrammeReviewerFactory.create(
-        programme=programme, user=UserFactory.create(full_name="Arvo " + LONG_WORD)
+        programme=programme, user=UserFactory.create(full_name="Arvo " + LONG_NAME)
     )
     ApplicationFactory.create(
         programme=programme,
