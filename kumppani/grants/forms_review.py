@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.limits import SHORT_TEXT
 from kumppani.grants.models import Criterion, CriterionKind
+from kumppani.grants.views.forms_manage import EuroField
 
 
 class ReviewForm(forms.Form):
@@ -60,7 +61,7 @@ class ConflictForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    amount_eur = forms.DecimalField(
+    amount_eur = EuroField(
         label=_("Amount granted (€)"),
         min_value=Decimal(0),
         max_digits=12,

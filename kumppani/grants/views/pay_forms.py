@@ -7,13 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.limits import SHORT_TEXT
+from kumppani.grants.views.forms_manage import EuroField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MONEY = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
 
 class PaymentForm(forms.Form):
-    amount_eur = forms.DecimalField(
+    amount_eur = EuroField(
         label=_("Amount (€)"),
         max_digits=12,
         decimal_places=2,
@@ -36,7 +37,7 @@ class UseReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Tell what was done with the grant, and how it served its purpose."),
     )
-    spent_eur = forms.DecimalField(
+    spent_eur = EuroField(
         label=_("Amount used (€)"),
         max_digits=12,
         decimal_places=2,
