@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -17,3 +19,14 @@ def apply_validation_error(form: forms.BaseForm, error: ValidationError) -> None
         return
     for field, messages in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages)
+
+
+class EuroField(forms.DecimalField):
+    """An amount typed as people write it: "12 000,50", "12000.50" or "12 000 €"."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.replace("\u00a0", "").replace(" ", "").replace("€", "").replace(",", ".")
+        return super().to_python(value)

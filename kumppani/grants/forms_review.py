@@ -8,9 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.forms import EuroField
 from kumppani.core.limits import SHORT_TEXT
 from kumppani.grants.models import Criterion, CriterionKind
-from kumppani.grants.views.forms_manage import EuroField
 
 
 class ReviewForm(forms.Form):

@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.forms import EuroField
 from kumppani.grants.models import (
     QUESTION_KINDS,
     ApplicationPeriod,
@@ -21,17 +22,6 @@ from kumppani.welfare.models import Theme
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 LANGS = ("fi", "sv", "en")
-
-
-class EuroField(forms.DecimalField):
-    """An amount typed as people write it: "12 000,50", "12000.50" or "12 000 €"."""
-
-    widget = forms.TextInput(attrs={"inputmode": "decimal"})
-
-    def to_python(self, value: Any) -> Any:
-        if isinstance(value, str):
-            value = value.replace("\u00a0", "").replace(" ", "").replace("€", "").replace(",", ".")
-        return super().to_python(value)
 
 
 def _datetimes(form: forms.BaseForm, *names: str) -> None:

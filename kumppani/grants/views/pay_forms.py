@@ -6,8 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.forms import EuroField
 from kumppani.core.limits import SHORT_TEXT
-from kumppani.grants.views.forms_manage import EuroField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MONEY = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
