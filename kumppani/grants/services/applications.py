@@ -388,10 +388,20 @@ def application_save(
         app.save()
     if "welfare_themes" in field_updates:
         app.welfare_themes.set(field_updates["welfare_themes"])
+    # The row is locked, so the answers read above are still the stored ones: update those that
+    # exist and insert the rest in one statement.
     for qid, value in answer_updates.items():
-        Answer.objects.update_or_create(
-            application=app, question_id=qid, defaults={"value": value, "updated_by": user}
-        )
+        if qid in stored:
+            Answer.objects.filter(pk=stored[qid].pk).update(
+                value=value, updated_by=user, updated_at=now
+            )
+    Answer.objects.bulk_create(
+        [
+            Answer(application=app, question_id=qid, value=value, updated_by=user)
+            for qid, value in answer_updates.items()
+            if qid not in stored
+        ]
+    )
     result.changed = [*field_updates, *(question_key(q) for q in answer_updates)]
     if result.changed or version is not None:
         bump(app, user)
@@ -465,7 +475,7 @@ def application_submit(
     # The reviewers with a conflict are recused as soon as the application is in, so the audit
     # log has the recusal before anyone opens a review page.
     programme = app.programme
-    transaction.on_commit(lambda: recusals_apply(programme=programme))
+    transaction.on_commit(lambda: recusals_apply(programme=programme, application_ids=[app.pk]))
     recipients: list[str] = []
     for email in (user.email, app.contact_email):
         if email and email.lower() not in [r.lower() for r in recipients]:

@@ -56,11 +56,14 @@ def _reviewer_users(programme: Programme, extra: Iterable[User] = ()) -> dict[in
     return reviewers
 
 
-def _conflicts(programme: Programme, reviewers: Mapping[int, str]) -> dict[tuple[int, int], str]:
+def _conflicts(
+    programme: Programme, reviewers: Mapping[int, str], only: list[int] | None = None
+) -> dict[tuple[int, int], str]:
     """``{(application id, user id): reason}`` of every automatic conflict (three queries)."""
-    applications = Application.objects.filter(
-        programme=programme, status__in=REVIEWABLE
-    ).values_list("pk", "association_id")
+    reviewable = Application.objects.filter(programme=programme, status__in=REVIEWABLE)
+    if only is not None:
+        reviewable = reviewable.filter(pk__in=only)
+    applications = reviewable.values_list("pk", "association_id")
     by_association: dict[int, list[int]] = {}
     for application_id, association_id in applications:
         by_association.setdefault(association_id, []).append(application_id)
@@ -69,7 +72,7 @@ def _conflicts(programme: Programme, reviewers: Mapping[int, str]) -> dict[tuple
     user_ids = list(reviewers)
     found: dict[tuple[int, int], str] = {}
     board = (
-        BoardMember.objects.filter(association__grant_applications__programme=programme)
+        BoardMember.objects.filter(association_id__in=list(by_association))
         .annotate(lower_email=Lower("email"))
         .filter(
             Q(user_id__in=user_ids)
@@ -92,7 +95,7 @@ def _conflicts(programme: Programme, reviewers: Mapping[int, str]) -> dict[tuple
     representatives = RoleAssignment.objects.filter(
         role=Role.REPRESENTATIVE,
         user_id__in=user_ids,
-        association__grant_applications__programme=programme,
+        association_id__in=list(by_association),
     ).values_list("association_id", "user_id")
     for association_id, user_id in representatives:
         for application_id in by_association.get(association_id, []):
@@ -100,21 +103,27 @@ def _conflicts(programme: Programme, reviewers: Mapping[int, str]) -> dict[tuple
     return found
 
 
-def recusals_apply(*, programme: Programme, extra_reviewers: Iterable[User] = ()) -> int:
+def recusals_apply(
+    *,
+    programme: Programme,
+    extra_reviewers: Iterable[User] = (),
+    application_ids: Iterable[int] | None = None,
+) -> int:
     """Create the automatic recusals of the programme's submitted applications that are missing.
 
     Idempotent and cheap (four queries when nothing is new); each new recusal is audited.
     ``extra_reviewers`` adds people who review without being named or municipal (an
-    administrator). Returns the number of recusals created."""
+    administrator). ``application_ids`` limits the work to those applications (a submit checks
+    only its own). Returns the number of recusals created."""
+    only = None if application_ids is None else list(application_ids)
     reviewers = _reviewer_users(programme, extra_reviewers)
-    conflicts = _conflicts(programme, reviewers)
+    conflicts = _conflicts(programme, reviewers, only)
     if not conflicts:
         return 0
-    existing = set(
-        Recusal.objects.filter(application__programme=programme).values_list(
-            "application_id", "user_id"
-        )
-    )
+    recorded = Recusal.objects.filter(application__programme=programme)
+    if only is not None:
+        recorded = recorded.filter(application_id__in=only)
+    existing = set(recorded.values_list("application_id", "user_id"))
     created = 0
     for (application_id, user_id), reason in sorted(conflicts.items()):
         if (application_id, user_id) in existing:
