@@ -69,5 +69,11 @@ def is_recused(user: AnyUser, application: Application) -> bool:
     return Recusal.objects.filter(application=application, user_id=user.pk).exists()
 
 
+def can_handle_application(user: AnyUser, application: Application) -> bool:
+    """Decide, pay and review the use report of one application: one who runs the programme and
+    has no conflict of interest with the applicant."""
+    return can_manage_programme(user, application.programme) and not is_recused(user, application)
+
+
 def can_review(user: AnyUser, application: Application) -> bool:
     return is_reviewer(user, application.programme) and not is_recused(user, application)

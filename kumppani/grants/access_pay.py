@@ -8,7 +8,12 @@ from django.shortcuts import get_object_or_404
 
 from kumppani.accounts.access import AnyUser, require
 from kumppani.geography.models import Municipality
-from kumppani.grants.access import can_edit_application, can_manage_programme, runs_grants_in
+from kumppani.grants.access import (
+    can_edit_application,
+    can_handle_application,
+    can_manage_programme,
+    runs_grants_in,
+)
 from kumppani.grants.models import Application, Decision, Payment, UseReport
 
 
@@ -31,7 +36,7 @@ def access_application(request: HttpRequest, pk: int) -> Application:
 def access_decision_to_pay(request: HttpRequest, pk: int) -> Decision:
     """The granted decision of the application, for an officer who runs the programme."""
     application = access_application(request, pk)
-    require(can_manage_programme(request.user, application.programme), request)
+    require(can_handle_application(request.user, application), request)
     try:
         decision = application.decision
     except Decision.DoesNotExist:
@@ -61,7 +66,7 @@ def access_use_report(request: HttpRequest, pk: int) -> UseReport:
 
 def access_use_report_to_review(request: HttpRequest, pk: int) -> UseReport:
     report = access_use_report(request, pk)
-    require(can_manage_programme(request.user, report.decision.application.programme), request)
+    require(can_handle_application(request.user, report.decision.application), request)
     return report
 
 

@@ -42,9 +42,7 @@ def decision_make(
 ) -> Decision:
     """Decide the application: ``amount_eur`` (0 = not granted) within what is left of the
     programme's budget and at most the amount applied for; the letter is sent after the commit."""
-    if not access.can_manage_programme(user, application.programme):
-        raise PermissionDenied
-    if access.is_recused(user, application):  # a person with a conflict of interest may not decide
+    if not access.can_handle_application(user, application):  # no conflict of interest either
         raise PermissionDenied
     # One decision at a time per programme: the budget check and the insert are serialised.
     programme = Programme.objects.select_for_update().get(pk=application.programme_id)

@@ -18,7 +18,7 @@ from kumppani.accounts.access import AnyUser
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import User
 from kumppani.core.money import euros
-from kumppani.grants.access import can_manage_programme
+from kumppani.grants.access import can_handle_application
 from kumppani.grants.models import Decision, Payment
 
 
@@ -28,7 +28,7 @@ def payments_scheduled(decision: Decision) -> Decimal:
 
 
 def _require_runs(user: AnyUser, decision: Decision) -> None:
-    if not can_manage_programme(user, decision.application.programme):
+    if not can_handle_application(user, decision.application):
         raise PermissionDenied
 
 

@@ -16,7 +16,10 @@ from django.utils.translation import gettext_lazy
 from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import Role, RoleAssignment, User
 from kumppani.core.notifications import Email, email_send
-from kumppani.grants.access import can_edit_application, can_manage_programme
+from kumppani.grants.access import (
+    can_edit_application,
+    can_handle_application,
+)
 from kumppani.grants.models import Application, UseReport, UseReportStatus
 
 REMIND_DAYS_BEFORE = 14
@@ -94,7 +97,7 @@ def use_report_review(
     """Accept the report, or return it for changes with a comment; the applicants are told."""
     locked = _locked(report)
     application = locked.decision.application
-    if not can_manage_programme(user, application.programme):
+    if not can_handle_application(user, application):
         raise PermissionDenied
     if locked.status != UseReportStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted use report can be accepted or returned."))

@@ -8,13 +8,19 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from kumppani.accounts.models import AuditEvent
 from kumppani.accounts.testing import World
 from kumppani.grants.models import Payment
 from kumppani.grants.services.payments import payment_delete, payment_mark_paid, payment_schedule
-from kumppani.grants.tests.factories import ApplicationFactory, DecisionFactory, PaymentFactory
+from kumppani.grants.tests.factories import (
+    ApplicationFactory,
+    DecisionFactory,
+    PaymentFactory,
+    RecusalFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +67,25 @@ def test_only_those_who_run_the_programme_schedule(world: World) -> None:
                 due_on=timezone.localdate(),
                 note="",
             )
+
+
+def test_an_officer_with_a_conflict_of_interest_neither_pays_nor_sees_the_payment_form(
+    client_for: Any, world: World
+) -> None:
+    decision = _decision(world)
+    RecusalFactory.create(application=decision.application, user=world.liaison, reason="declared")
+    with pytest.raises(PermissionDenied):
+        payment_schedule(
+            decision=decision,
+            user=world.liaison,
+            amount_eur=Decimal("1"),
+            due_on=timezone.localdate(),
+            note="",
+        )
+    url = reverse("grants:payments", args=[decision.application.pk])
+    response = client_for("liaison").post(url, {"amount_eur": "1", "due_on": "2026-12-31"})
+    assert response.status_code == 403
+    assert not Payment.objects.filter(decision=decision).exists()
 
 
 def test_nothing_granted_nothing_to_pay(world: World) -> None:
