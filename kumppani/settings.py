@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "kumppani.surveys",
     "kumppani.proposals",
     "kumppani.grants",
+    "kumppani.premises",
     "kumppani.api",
 ]
 
