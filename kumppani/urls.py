@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.surveys.urls")),
     path("", include("kumppani.proposals.urls")),
     path("grants/", include("kumppani.grants.urls")),
+    path("premises/", include("kumppani.premises.urls")),
     path("", include("kumppani.welfare.urls")),
     prefix_default_language=True,
 )

@@ -15,6 +15,7 @@ from kumppani.cooperation.api import router as cooperation_router
 from kumppani.forums.api import router as forums_router
 from kumppani.geography.api import router as geography_router
 from kumppani.grants.api import router as grants_router
+from kumppani.premises.api import router as premises_router
 from kumppani.proposals.api import router as proposals_router
 from kumppani.surveys.api import router as surveys_router
 from kumppani.welfare.api import router as welfare_router
@@ -70,3 +71,4 @@ api.add_router("", surveys_router)
 api.add_router("", welfare_router)
 api.add_router("", proposals_router)
 api.add_router("", grants_router)
+api.add_router("", premises_router)

@@ -35,8 +35,8 @@ H = dt.timedelta(hours=1)
 def hall(db):
     building = SpaceFactory(name_fi="Kontiolahden liikuntahalli", kind="building", bookable=False)
     hall = SpaceFactory(name_fi="Palloiluhalli", kind="hall", parent=building)
-    hall.court_a = SpaceFactory(name_fi="Kenttä A", kind="court", parent=hall)
-    hall.court_b = SpaceFactory(name_fi="Kenttä B", kind="court", parent=hall)
+    hall.court_a = SpaceFactory(name_fi="Kenttä A", kind="court", parent=hall)  # type: ignore[attr-defined]
+    hall.court_b = SpaceFactory(name_fi="Kenttä B", kind="court", parent=hall)  # type: ignore[attr-defined]
     return hall
 
 
@@ -137,6 +137,7 @@ def test_a_series_lists_its_clashes_before_anything_is_saved(hall):
         skip_clashes=True,
     )
     assert len(result.bookings) == 5 and len(result.skipped) == 1
+    assert result.series is not None
     cancelled = series_cancel(series=result.series, by=None)
     assert len(cancelled) == 5
     assert not BookingBlock.objects.filter(booking__series=result.series).exists()

@@ -1,0 +1,7 @@
+"""The bookings operations of the premises API."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router()
