@@ -1,0 +1,55 @@
+"""An officer approves or rejects a booking awaiting approval; the booker is told by email."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy
+
+from kumppani.accounts.models import User
+from kumppani.core.i18n import localized
+from kumppani.core.notifications import Email, email_send
+from kumppani.geography.models import LanguageStatus, Municipality
+from kumppani.premises.models import Booking, BookingStatus
+from kumppani.premises.services.bookings import booking_decide
+
+APPROVED_SUBJECT = gettext_lazy("Your booking of %(space)s was approved")
+REJECTED_SUBJECT = gettext_lazy("Your booking of %(space)s was not approved")
+
+
+def booker_language(municipality: Municipality) -> str:
+    """The language the booker is written to: a booking does not record the booker's language,
+    so the municipality's majority language (Swedish in Swedish-majority municipalities)."""
+    if municipality.language_status in (LanguageStatus.BILINGUAL_SV, LanguageStatus.SWEDISH):
+        return "sv"
+    return "fi"
+
+
+def decision_email(booking: Booking) -> Email | None:
+    """The email telling the person who booked how their booking was decided."""
+    person = booking.booked_by
+    if person is None or not person.email:
+        return None
+    space = booking.space
+    language = booker_language(space.municipality)
+    approved = booking.status == BookingStatus.CONFIRMED
+    return Email(
+        to=[person.email],
+        subject=APPROVED_SUBJECT if approved else REJECTED_SUBJECT,
+        subject_params={"space": localized(space, "name", language)},
+        template="premises/manage/email/decision.txt",
+        language=language,
+        context={"booking": booking, "space": space, "approved": approved},
+    )
+
+
+@transaction.atomic
+def booking_approve_or_reject(
+    *, booking: Booking, by: User, approve: bool, reason: str = ""
+) -> Booking:
+    """Decide the booking (``booking_decide``) and email the booker after the commit."""
+    decided = booking_decide(booking=booking, by=by, approve=approve, reason=reason)
+    decided = Booking.objects.select_related("space__municipality", "booked_by").get(pk=decided.pk)
+    email = decision_email(decided)
+    if email is not None:
+        email_send(email)
+    return decided
