@@ -158,9 +158,11 @@ def space_delete(*, space: Space, by: User | None) -> None:
     if refusal:
         raise ValidationError(refusal)
     audit_record(actor=by, action="premises.space.delete", target=space, summary=space.name_fi)
-    for photo in space.photos.all():
-        photo.image.delete(save=False)
+    files = [(photo.image.storage, photo.image.name) for photo in space.photos.all()]
     space.delete()
+    for storage, name in files:
+        if name:
+            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
 
 
 # --- opening hours ----------------------------------------------------------------------------

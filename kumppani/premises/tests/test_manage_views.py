@@ -343,3 +343,17 @@ def test_dashboard_panel_counts_bookings_awaiting_approval(world: World, client_
     assert reverse("premises:approvals", args=["276"]) in html
     rep_html = page(client_for("rep").get(reverse("core:dashboard")))
     assert reverse("premises:manage", args=["276"]) not in rep_html
+
+
+def test_the_rejection_email_reads_well(
+    world: World, client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    booking = pending_booking(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for("liaison").post(
+            reverse("premises:booking_decide", args=[booking.pk]),
+            {"decision": "reject", "reason": "Päällekkäinen tapahtuma."},
+        )
+    (email,) = mail.outbox
+    assert "{%" not in email.body and "\n\n\n" not in email.body.strip()
+    assert "Päällekkäinen tapahtuma." in email.body and "Kokoushuone" in email.subject
