@@ -24,7 +24,7 @@ def booker_language(municipality: Municipality) -> str:
     return "fi"
 
 
-def decision_email(booking: Booking) -> Email | None:
+def decision_email(booking: Booking, *, others: int = 0) -> Email | None:
     """The email telling the person who booked how their booking was decided."""
     person = booking.booked_by
     if person is None or not person.email:
@@ -38,18 +38,29 @@ def decision_email(booking: Booking) -> Email | None:
         subject_params={"space": localized(space, "name", language)},
         template="premises/manage/email/decision.txt",
         language=language,
-        context={"booking": booking, "space": space, "approved": approved},
+        context={"booking": booking, "space": space, "approved": approved, "others": others},
     )
 
 
 @transaction.atomic
 def booking_approve_or_reject(
-    *, booking: Booking, by: User, approve: bool, reason: str = ""
+    *, booking: Booking, by: User, approve: bool, reason: str = "", whole_series: bool = False
 ) -> Booking:
-    """Decide the booking (``booking_decide``) and email the booker after the commit."""
+    """Decide the booking (``booking_decide``) and email the booker after the commit.
+    ``whole_series``: every occurrence of its series awaiting approval is decided alike, in one
+    transaction, with one email."""
+    others: list[Booking] = []
+    if whole_series and booking.series_id is not None:
+        others = list(
+            Booking.objects.filter(series_id=booking.series_id, status=BookingStatus.PENDING)
+            .exclude(pk=booking.pk)
+            .order_by("starts_at")
+        )
     decided = booking_decide(booking=booking, by=by, approve=approve, reason=reason)
+    for other in others:
+        booking_decide(booking=other, by=by, approve=approve, reason=reason)
     decided = Booking.objects.select_related("space__municipality", "booked_by").get(pk=decided.pk)
-    email = decision_email(decided)
+    email = decision_email(decided, others=len(others))
     if email is not None:
         email_send(email)
     return decided

@@ -160,9 +160,13 @@ def space_delete(*, space: Space, by: User | None) -> None:
     audit_record(actor=by, action="premises.space.delete", target=space, summary=space.name_fi)
     files = [(photo.image.storage, photo.image.name) for photo in space.photos.all()]
     space.delete()
-    for storage, name in files:
-        if name:
-            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+    def remove_files() -> None:
+        for storage, name in files:
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(remove_files)
 
 
 # --- opening hours ----------------------------------------------------------------------------

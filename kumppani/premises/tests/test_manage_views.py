@@ -357,3 +357,33 @@ def test_the_rejection_email_reads_well(
     (email,) = mail.outbox
     assert "{%" not in email.body and "\n\n\n" not in email.body.strip()
     assert "Päällekkäinen tapahtuma." in email.body and "Kokoushuone" in email.subject
+
+
+def test_a_whole_series_is_approved_with_one_email(
+    world: World, client_for: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from kumppani.premises.services.bookings import series_create
+
+    space = SpaceFactory.create(name_fi="Liikuntasali", needs_approval=True)
+    start = next_weekday_at(1, 18)
+    result = series_create(
+        space=space,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+        purpose="Tuolijumppa",
+        customer_type="association",
+        rrule="FREQ=WEEKLY;COUNT=4",
+        organisation=world.association,
+        booked_by=world.rep,
+    )
+    first = result.bookings[0]
+    client = client_for("liaison")
+    url = reverse("premises:booking_decide", args=[first.pk])
+    assert 'name="whole_series"' in page(client.get(url))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"decision": "approve", "whole_series": "on"})
+    assert set(Booking.objects.filter(series=result.series).values_list("status", flat=True)) == {
+        "confirmed"
+    }
+    (email,) = mail.outbox
+    assert "3" in email.body

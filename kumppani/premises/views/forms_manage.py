@@ -214,3 +214,6 @@ class DecideForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required for a rejection; the booker sees it in the email."),
     )
+    whole_series = forms.BooleanField(
+        label=_("Decide every time of the series awaiting approval alike"), required=False
+    )

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from kumppani.accounts.access import authenticated_user, require
 from kumppani.core.confirm import confirmation_page
 from kumppani.core.forms import apply_validation_error
+from kumppani.core.i18n import localized
 from kumppani.core.markdown import render_markdown
 from kumppani.geography.models import Municipality
 from kumppani.geography.selectors import municipality_or_404
@@ -77,7 +78,7 @@ def manage(request: HttpRequest, code: str) -> HttpResponse:
         "municipality": municipality,
         "rows": space_rows(municipality.pk),
         "principles": principles,
-        "principles_html": render_markdown(principles.text_fi) if principles else "",
+        "principles_html": render_markdown(localized(principles, "text")) if principles else "",
         "rules": list(price_rules_of(municipality)),
         "pending": pending,
         "pending_count": pending_bookings(municipality).count(),
@@ -383,6 +384,7 @@ def booking_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 by=authenticated_user(request),
                 approve=approve,
                 reason=form.cleaned_data["reason"],
+                whole_series=form.cleaned_data["whole_series"],
             )
         except ValidationError as error:
             apply_validation_error(form, error)
@@ -394,5 +396,15 @@ def booking_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 else _("The booking was rejected and the booker was told."),
             )
             return redirect("premises:approvals", code=municipality.code)
-    context = {"municipality": municipality, "booking": booking, "form": form}
+    series_pending = (
+        Booking.objects.filter(series_id=booking.series_id, status="pending").count()
+        if booking.series_id
+        else 0
+    )
+    context = {
+        "municipality": municipality,
+        "booking": booking,
+        "form": form,
+        "series_pending": series_pending,
+    }
     return render(request, "premises/manage/decide.html", context)
