@@ -12,9 +12,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from conftest import assert_accessible, assert_fits_horizontally, login
+from conftest import assert_fits_and_accessible, login
 from kumppani.accounts.testing import build_world
-from kumppani.core.role_pages import WIDTHS
 from kumppani.premises.models import Space
 from kumppani.premises.services.bookings import booking_create
 from kumppani.premises.tests.factories import (
@@ -37,14 +36,11 @@ def _fi(name: str, *args: object) -> str:
 
 
 def _visit(page: Any, live_server: Any, path: str, expect: str) -> None:
-    """The page at both widths: it loads, shows ``expect``, fits and passes axe."""
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 844})
-        response = page.goto(f"{live_server.url}{path}")
-        assert response is not None and response.status == 200, path
-        assert expect in page.inner_text("main"), path
-        assert_fits_horizontally(page)
-        assert_accessible(page)
+    """The page loads and shows ``expect``; at both widths it fits and axe finds nothing."""
+    response = page.goto(f"{live_server.url}{path}")
+    assert response is not None and response.status == 200, path
+    assert expect in page.inner_text("main"), path
+    assert_fits_and_accessible(page)
 
 
 def test_officer_pages_at_both_widths(
