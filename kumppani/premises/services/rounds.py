@@ -38,9 +38,8 @@ from kumppani.premises.services.allocation import (
     tree_relations,
     within_hours,
 )
-from kumppani.premises.services.bookings import BookingClash
+from kumppani.premises.services.bookings import BookingClash, series_create
 from kumppani.premises.services.bookings import _hours_by_weekday as hours_by_weekday
-from kumppani.premises.services.bookings import series_create
 
 __all__ = ["hours_by_weekday"]
 
@@ -432,7 +431,9 @@ def result_emails(round: AllocationRound) -> list[Email]:
     for request in requests:
         by_applicant.setdefault(request.organisation_id, []).append(request)
     for applicant, items in by_applicant.items():
-        to = sorted({r.submitted_by.email for r in items if r.submitted_by and r.submitted_by.email})
+        to = sorted(
+            {r.submitted_by.email for r in items if r.submitted_by and r.submitted_by.email}
+        )
         if not to:
             continue
         emails.append(
