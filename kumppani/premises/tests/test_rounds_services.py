@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kumppani.premises.models import Allocation, Booking, BookingSeries, RoundStatus, SlotRequest
 from kumppani.premises.services import rounds as services
@@ -23,6 +23,13 @@ from kumppani.premises.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 T = dt.time
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are matched in English (the catalogues may translate them later)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
