@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -34,11 +34,12 @@ from kumppani.premises.models import (
 from kumppani.premises.services.allocation import (
     overlaps,
     season_dates,
+    season_occurrences,
     slot_of,
     tree_relations,
     within_hours,
 )
-from kumppani.premises.services.bookings import BookingClash, series_create
+from kumppani.premises.services.bookings import BookingClash, clashes_for, series_create
 from kumppani.premises.services.bookings import _hours_by_weekday as hours_by_weekday
 
 __all__ = ["hours_by_weekday"]
@@ -245,6 +246,27 @@ def _check_allocation(allocation: Allocation) -> None:
             )
 
 
+def _check_bookings(allocation: Allocation) -> None:
+    """The slot must not clash with an active booking anywhere in the season."""
+    occurrences = season_occurrences(
+        allocation.round, allocation.weekday, allocation.starts, allocation.ends
+    )
+    found = clashes_for(allocation.space, occurrences) if occurrences else {}
+    if found:
+        clash = next(iter(found.values()))[0]
+        raise ValidationError(
+            {
+                "starts": _("This clashes with a booking in %(space)s at %(time)s.")
+                % {
+                    "space": clash.space_name,
+                    "time": formats.date_format(
+                        timezone.localtime(clash.starts_at), "SHORT_DATETIME_FORMAT"
+                    ),
+                }
+            }
+        )
+
+
 def allocation_update(*, allocation: Allocation, actor: User, **fields: Any) -> Allocation:
     """Move an allocation (space, weekday, time); refused when it overlaps another allocation
     in the space tree or falls outside the opening hours."""
@@ -255,6 +277,7 @@ def allocation_update(*, allocation: Allocation, actor: User, **fields: Any) -> 
     allocation.adjusted = True
     with transaction.atomic():
         _check_allocation(allocation)
+        _check_bookings(allocation)
         allocation.save()
         audit_record(
             actor=actor,
@@ -284,6 +307,7 @@ def allocation_create(*, round: AllocationRound, request: SlotRequest, actor: Us
     )
     with transaction.atomic():
         _check_allocation(allocation)
+        _check_bookings(allocation)
         allocation.save()
         audit_record(
             actor=actor,
@@ -331,7 +355,9 @@ def _failure_reason(error: Exception) -> str:
             clash = error.clashes[0]
             return _("It clashes with a booking in %(space)s at %(time)s.") % {
                 "space": clash.space_name,
-                "time": timezone.localtime(clash.starts_at).strftime("%d.%m.%Y %H:%M"),
+                "time": formats.date_format(
+                    timezone.localtime(clash.starts_at), "SHORT_DATETIME_FORMAT"
+                ),
             }
         return str(error)
     if isinstance(error, ValidationError):

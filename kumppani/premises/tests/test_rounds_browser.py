@@ -49,13 +49,13 @@ def _visit(page: Any, live_server: Any, path: str) -> None:
 
 def test_the_officer_runs_a_seasonal_round_to_confirmation(page: Any, live_server: Any) -> None:
     world = build_world()
-    hall = SpaceFactory(name_fi="Kontiolahden palloiluhalli", kind="hall")
+    hall = SpaceFactory.create(name_fi="Kontiolahden palloiluhalli", kind="hall")
     for day in range(7):
-        OpeningHoursFactory(space=hall, weekday=day, opens=T(8), closes=T(22))
-    court_a = SpaceFactory(name_fi="Kenttä A", kind="court", parent=hall)
-    court_b = SpaceFactory(name_fi="Kenttä B", kind="court", parent=hall)
+        OpeningHoursFactory.create(space=hall, weekday=day, opens=T(8), closes=T(22))
+    court_a = SpaceFactory.create(name_fi="Kenttä A", kind="court", parent=hall)
+    court_b = SpaceFactory.create(name_fi="Kenttä B", kind="court", parent=hall)
     now = timezone.now()
-    round = AllocationRoundFactory(
+    round = AllocationRoundFactory.create(
         name_fi="Syyskauden vuorojako 2027",
         applications_open_at=now - dt.timedelta(days=14),
         applications_close_at=now - dt.timedelta(hours=1),
@@ -66,11 +66,11 @@ def test_the_officer_runs_a_seasonal_round_to_confirmation(page: Any, live_serve
         (world.association, world.rep),
         (world.other_association, world.other_rep),
     ):
-        SlotRequestFactory(
+        SlotRequestFactory.create(
             round=round, organisation=association, submitted_by=rep, space=court_a,
             purpose="Salibandy",
         )  # fmt: skip
-    SlotRequestFactory(
+    SlotRequestFactory.create(
         round=round, organisation=world.other_association, submitted_by=world.other_rep,
         space=hall, weekday=3, starts=T(17), ends=T(19), priority=2, purpose="Kuntojumppa",
     )  # fmt: skip

@@ -32,20 +32,24 @@ def _english():
         yield
 
 
+def space(name, **kwargs):
+    return SpaceFactory.create(name_fi=name, name_sv=name, name_en=name, **kwargs)
+
+
 @pytest.fixture
 def hall(world):
-    building = SpaceFactory(name_fi="Liikuntahalli", kind="building", bookable=False)
-    hall = SpaceFactory(name_fi="Palloiluhalli", kind="hall", parent=building)
+    building = space(name="Liikuntahalli", kind="building", bookable=False)
+    hall = space(name="Palloiluhalli", kind="hall", parent=building)
     for day in range(7):
-        OpeningHoursFactory(space=building, weekday=day, opens=T(8), closes=T(22))
-    hall.court_a = SpaceFactory(name_fi="Kenttä A", kind="court", parent=hall)
-    hall.court_b = SpaceFactory(name_fi="Kenttä B", kind="court", parent=hall)
+        OpeningHoursFactory.create(space=building, weekday=day, opens=T(8), closes=T(22))
+    hall.court_a = space(name="Kenttä A", kind="court", parent=hall)
+    hall.court_b = space(name="Kenttä B", kind="court", parent=hall)
     return hall
 
 
 @pytest.fixture
 def round(hall):
-    round = AllocationRoundFactory(status="open")
+    round = AllocationRoundFactory.create(status="open")
     round.spaces.set([hall, hall.court_a, hall.court_b])
     return round
 
@@ -92,7 +96,7 @@ def test_a_round_is_created_as_a_draft_and_opened(world, hall):
 
 
 def test_a_round_takes_only_the_municipalitys_bookable_spaces(world, hall):
-    elsewhere = SpaceFactory(municipality=world.other_municipality)
+    elsewhere = SpaceFactory.create(municipality=world.other_municipality)
     now = timezone.now()
     for spaces in ([elsewhere], [hall.parent], []):
         with pytest.raises(ValidationError):
@@ -122,7 +126,7 @@ def test_request_rules_give_clear_messages(world, round, hall):
     with pytest.raises(ValidationError) as error:
         ask(round, world, hall.court_a, starts=T(21), ends=T(23))
     assert "is not open on" in str(error.value)
-    other = SpaceFactory(name_fi="Kerhohuone")
+    other = SpaceFactory.create(name_fi="Kerhohuone")
     with pytest.raises(ValidationError) as error:
         ask(round, world, other)
     assert "not part of this round" in str(error.value)
@@ -139,8 +143,8 @@ def test_request_rules_give_clear_messages(world, round, hall):
 
 
 def test_the_proposal_waits_for_the_deadline_and_honours_the_tree(world, round, hall):
-    SlotRequestFactory(round=round, organisation=world.association, space=hall.court_a)
-    SlotRequestFactory(round=round, organisation=world.other_association, space=hall)
+    SlotRequestFactory.create(round=round, organisation=world.association, space=hall.court_a)
+    SlotRequestFactory.create(round=round, organisation=world.other_association, space=hall)
     with pytest.raises(ValidationError, match="still open"):
         allocation_propose(round=round, actor=world.liaison)
     close(round)
@@ -151,8 +155,10 @@ def test_the_proposal_waits_for_the_deadline_and_honours_the_tree(world, round, 
 
 
 def test_adjusted_allocations_survive_a_new_proposal(world, round, hall):
-    first = SlotRequestFactory(round=round, organisation=world.association, space=hall.court_a)
-    SlotRequestFactory(round=round, organisation=world.other_association, space=hall.court_b)
+    first = SlotRequestFactory.create(
+        round=round, organisation=world.association, space=hall.court_a
+    )
+    SlotRequestFactory.create(round=round, organisation=world.other_association, space=hall.court_b)
     close(round)
     allocation_propose(round=round, actor=world.liaison)
     moved = Allocation.objects.get(request=first)
@@ -163,8 +169,8 @@ def test_adjusted_allocations_survive_a_new_proposal(world, round, hall):
 
 
 def test_an_adjustment_that_overlaps_or_leaves_the_opening_hours_is_refused(world, round, hall):
-    SlotRequestFactory(round=round, organisation=world.association, space=hall.court_a)
-    SlotRequestFactory(
+    SlotRequestFactory.create(round=round, organisation=world.association, space=hall.court_a)
+    SlotRequestFactory.create(
         round=round, organisation=world.other_association, space=hall, starts=T(20), ends=T(21)
     )
     close(round)
@@ -189,17 +195,17 @@ def test_an_adjustment_that_overlaps_or_leaves_the_opening_hours_is_refused(worl
 def test_confirming_books_every_slot_and_tells_each_applicant(
     world, round, hall, django_capture_on_commit_callbacks
 ):
-    SlotRequestFactory(
+    SlotRequestFactory.create(
         round=round, organisation=world.association, space=hall.court_a, submitted_by=world.rep
     )
-    SlotRequestFactory(
+    SlotRequestFactory.create(
         round=round,
         organisation=world.other_association,
         space=hall.court_a,
         submitted_by=world.other_rep,
         purpose="Sydänjumppa",
     )
-    SlotRequestFactory(
+    SlotRequestFactory.create(
         round=round,
         organisation=world.other_association,
         space=hall.court_b,
@@ -231,8 +237,8 @@ def test_confirming_books_every_slot_and_tells_each_applicant(
 
 
 def test_confirming_is_all_or_nothing(world, round, hall):
-    SlotRequestFactory(round=round, organisation=world.association, space=hall.court_a)
-    SlotRequestFactory(round=round, organisation=world.other_association, space=hall.court_b)
+    SlotRequestFactory.create(round=round, organisation=world.association, space=hall.court_a)
+    SlotRequestFactory.create(round=round, organisation=world.other_association, space=hall.court_b)
     close(round)
     allocation_propose(round=round, actor=world.liaison)
     # After the proposal someone books court B on one evening of the season.
@@ -253,6 +259,9 @@ def test_confirming_is_all_or_nothing(world, round, hall):
     assert Booking.objects.count() == 1
     round.refresh_from_db()
     assert round.status == RoundStatus.ALLOCATING
+    # Adjusting tells the same at once.
+    with pytest.raises(ValidationError, match="clashes with a booking in Kenttä B"):
+        services.allocation_update(allocation=failed.value.allocation, actor=world.liaison)
 
 
 def test_the_proposal_skips_requests_that_clash_with_existing_bookings(world, round, hall):
@@ -265,8 +274,8 @@ def test_the_proposal_skips_requests_that_clash_with_existing_bookings(world, ro
         customer_type="association",
         as_officer=True,
     )
-    SlotRequestFactory(round=round, organisation=world.association, space=hall.court_a)
-    SlotRequestFactory(
+    SlotRequestFactory.create(round=round, organisation=world.association, space=hall.court_a)
+    SlotRequestFactory.create(
         round=round, organisation=world.association, space=hall.court_a, weekday=2, priority=2
     )
     close(round)

@@ -25,17 +25,17 @@ T = dt.time
 
 @pytest.fixture
 def hall(world):
-    hall = SpaceFactory(name_fi="Palloiluhalli", kind="hall")
+    hall = SpaceFactory.create(name_fi="Palloiluhalli", kind="hall")
     for day in range(7):
-        OpeningHoursFactory(space=hall, weekday=day, opens=T(8), closes=T(22))
-    hall.court_a = SpaceFactory(name_fi="Kenttä A", kind="court", parent=hall)
-    hall.court_b = SpaceFactory(name_fi="Kenttä B", kind="court", parent=hall)
+        OpeningHoursFactory.create(space=hall, weekday=day, opens=T(8), closes=T(22))
+    hall.court_a = SpaceFactory.create(name_fi="Kenttä A", kind="court", parent=hall)
+    hall.court_b = SpaceFactory.create(name_fi="Kenttä B", kind="court", parent=hall)
     return hall
 
 
 @pytest.fixture
 def round(hall):
-    round = AllocationRoundFactory(status="open", name_fi="Syyskausi 2027")
+    round = AllocationRoundFactory.create(status="open", name_fi="Syyskausi 2027")
     round.spaces.set([hall, hall.court_a, hall.court_b])
     return round
 
@@ -82,7 +82,7 @@ def test_the_officer_creates_and_opens_a_round(world, client_for, hall):
 
 def test_the_rounds_list_runs_few_queries(world, client_for, round, django_assert_max_num_queries):
     for _n in range(3):
-        AllocationRoundFactory().spaces.add(SpaceFactory())
+        AllocationRoundFactory.create().spaces.add(SpaceFactory.create())
     client = client_for("liaison")
     with django_assert_max_num_queries(12):
         response = client.get(reverse("premises:rounds", args=[world.municipality.code]))
@@ -129,9 +129,9 @@ def test_a_representative_applies_edits_and_removes(world, client_for, round, ha
 
 
 def test_the_grid_marks_conflicts_and_the_proposal_shows_totals(world, client_for, round, hall):
-    SlotRequestFactory(round=round, organisation=world.association, space=hall.court_a)
-    SlotRequestFactory(round=round, organisation=world.other_association, space=hall)
-    SlotRequestFactory(
+    SlotRequestFactory.create(round=round, organisation=world.association, space=hall.court_a)
+    SlotRequestFactory.create(round=round, organisation=world.other_association, space=hall)
+    SlotRequestFactory.create(
         round=round, organisation=world.other_association, space=hall.court_b, weekday=4
     )
     client = client_for("liaison")
@@ -147,13 +147,13 @@ def test_the_grid_marks_conflicts_and_the_proposal_shows_totals(world, client_fo
     assert Allocation.objects.count() == 2
     page = text(response)
     assert "max-min" in page
-    assert reverse("premises:allocation_edit", args=[Allocation.objects.first().pk]) in page
+    assert reverse("premises:allocation_edit", args=[Allocation.objects.earliest("pk").pk]) in page
     assert "100 %" in page and "50 %" in page  # one got its only slot, the other half
 
 
 def test_an_overlapping_adjustment_is_refused_with_a_clear_message(world, client_for, round, hall):
-    SlotRequestFactory(round=round, organisation=world.association, space=hall.court_a)
-    SlotRequestFactory(
+    SlotRequestFactory.create(round=round, organisation=world.association, space=hall.court_a)
+    SlotRequestFactory.create(
         round=round, organisation=world.other_association, space=hall, starts=T(20), ends=T(21)
     )
     close(round)
@@ -171,7 +171,7 @@ def test_an_overlapping_adjustment_is_refused_with_a_clear_message(world, client
 def test_a_failed_confirmation_names_the_allocation_and_books_nothing(
     world, client_for, round, hall
 ):
-    SlotRequestFactory(round=round, organisation=world.association, space=hall.court_a)
+    SlotRequestFactory.create(round=round, organisation=world.association, space=hall.court_a)
     close(round)
     allocation_propose(round=round, actor=world.liaison)
     day = season_dates(round.season_starts, round.season_ends, 1)[2]
@@ -194,10 +194,10 @@ def test_a_failed_confirmation_names_the_allocation_and_books_nothing(
 
 
 def test_after_confirmation_the_representative_sees_the_result(world, client_for, round, hall):
-    SlotRequestFactory(
+    SlotRequestFactory.create(
         round=round, organisation=world.association, space=hall.court_a, purpose="Sähly"
     )
-    SlotRequestFactory(
+    SlotRequestFactory.create(
         round=round,
         organisation=world.association,
         space=hall.court_a,
