@@ -224,3 +224,40 @@ def test_outsiders_do_not_manage_rounds(world, client_for, round):
         client = client_for(role)
         assert client.get(reverse("premises:round_manage", args=[round.pk])).status_code == 403
         assert client.post(reverse("premises:round_propose", args=[round.pk])).status_code == 403
+
+
+def test_the_officer_removes_an_allocation_and_grants_another_request_by_hand(
+    world, client_for, round, hall
+):
+    SlotRequestFactory.create(round=round, organisation=world.association, space=hall.court_a)
+    loser = SlotRequestFactory.create(
+        round=round, organisation=world.other_association, space=hall.court_a, purpose="Jumppa"
+    )
+    close(round)
+    allocation_propose(round=round, actor=world.liaison)
+    winner = Allocation.objects.get()
+    client = client_for("liaison")
+    grant = reverse("premises:allocation_create", args=[round.pk])
+    assert "Joensuun Sydänyhdistys ry" in text(client.get(grant))
+    refused = client.post(grant, {"request": loser.pk})
+    assert refused.status_code == 200 and "Ylä-Kuhan kyläyhdistys ry" in text(refused)
+    client.post(reverse("premises:allocation_delete", args=[winner.pk]))
+    assert not Allocation.objects.exists()
+    assert client.post(grant, {"request": loser.pk}).status_code == 302
+    granted = Allocation.objects.get()
+    assert granted.organisation == world.other_association and granted.adjusted
+    # The round itself can no longer be edited once it is being allocated.
+    edit = client.post(
+        reverse("premises:round_edit", args=[round.pk]),
+        {
+            "name_fi": "Uusi nimi",
+            "season_starts": round.season_starts.isoformat(),
+            "season_ends": round.season_ends.isoformat(),
+            "applications_open_at": "2026-01-01T10:00",
+            "applications_close_at": "2026-01-02T10:00",
+            "spaces": [hall.court_a.pk],
+        },
+    )
+    assert edit.status_code == 200
+    round.refresh_from_db()
+    assert round.name_fi == "Syyskausi 2027"
