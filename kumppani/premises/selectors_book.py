@@ -59,8 +59,10 @@ def upcoming_lines(user: AnyUser, *, now: dt.datetime | None = None) -> list[Lin
     now = now or timezone.now()
     lines: list[Line] = []
     by_series: dict[int, Line] = {}
-    for booking in bookings_of(user).filter(status__in=ACTIVE_STATUSES, ends_at__gt=now).order_by(
-        "starts_at", "pk"
+    for booking in (
+        bookings_of(user)
+        .filter(status__in=ACTIVE_STATUSES, ends_at__gt=now)
+        .order_by("starts_at", "pk")
     ):
         if booking.series_id is None:
             lines.append(Line(first=booking, bookings=[booking]))

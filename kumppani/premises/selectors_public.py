@@ -254,9 +254,7 @@ def _day_spans(
     else:
         opens = closes = 0
     day_start = timezone.make_aware(dt.datetime.combine(day, MIDNIGHT), _tz())
-    day_end = timezone.make_aware(
-        dt.datetime.combine(day + dt.timedelta(days=1), MIDNIGHT), _tz()
-    )
+    day_end = timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), MIDNIGHT), _tz())
     # Busy intervals of this day in minutes, merged where they overlap.
     parts: list[tuple[int, int, Busy]] = []
     for item in busy:

@@ -234,8 +234,7 @@ def booking_delete(request: HttpRequest, pk: int) -> tuple[int, None]:
 
 @router.get(
     "/premises/{int:pk}/busy.ics",
-    summary="A space's busy times as iCalendar (no personal data), 30 days back to a year "
-    "ahead",
+    summary="A space's busy times as iCalendar (no personal data), 30 days back to a year ahead",
     response={200: None},
 )
 def busy_calendar(request: HttpRequest, pk: int) -> HttpResponse:

@@ -51,9 +51,7 @@ FIELD_NAMES = {"starts_at": "start", "ends_at": "end", "recurrence": "until"}
 
 def _service_error(form: BookingForm, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
-        error = ValidationError(
-            {FIELD_NAMES.get(k, k): v for k, v in error.message_dict.items()}
-        )
+        error = ValidationError({FIELD_NAMES.get(k, k): v for k, v in error.message_dict.items()})
     apply_validation_error(form, error)
 
 
@@ -115,9 +113,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
             first = result.bookings[0]
             return redirect("premises:booking", pk=first.pk)
     try:
-        context["preview"] = booking_preview(
-            **kwargs, customer_type=form.customer, until=until
-        )
+        context["preview"] = booking_preview(**kwargs, customer_type=form.customer, until=until)
     except ValidationError as error:
         _service_error(form, error)
         return render(request, "premises/book/book.html", context, status=400)
@@ -153,9 +149,7 @@ def _booked_message(request: HttpRequest, bookings: list[Booking], skipped: int)
 def my_bookings(request: HttpRequest) -> HttpResponse:
     user = base_access.authenticated_user(request)
     now = timezone.now()
-    page = Paginator(past_bookings(user, now=now), PAST_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(past_bookings(user, now=now), PAST_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"lines": upcoming_lines(user, now=now), "page": page}
     return render(request, "premises/book/my_bookings.html", context)
 
@@ -253,8 +247,7 @@ def series_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     future = future_series_bookings(found)
     question = ngettext(
         "Cancel the whole series “%(purpose)s” in %(space)s: its %(count)d remaining time?",
-        "Cancel the whole series “%(purpose)s” in %(space)s: all its %(count)d remaining "
-        "times?",
+        "Cancel the whole series “%(purpose)s” in %(space)s: all its %(count)d remaining times?",
         len(future),
     ) % {"purpose": found.purpose, "space": found.space, "count": len(future)}
     return confirmation_page(

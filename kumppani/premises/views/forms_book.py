@@ -28,9 +28,15 @@ class BookingForm(forms.Form):
         choices=OTHER_CUSTOMERS,
         required=False,
     )
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    start = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
-    end = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    start = forms.TimeField(
+        label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    end = forms.TimeField(
+        label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
     purpose = forms.CharField(
         label=_("Purpose"),
         max_length=200,
@@ -57,12 +63,14 @@ class BookingForm(forms.Form):
             choices.append((AS_MUNICIPALITY, str(_("The municipality (not an association)"))))
         else:
             del self.fields["customer_type"]
-        self.fields["booker"].choices = choices
+        booker = self.fields["booker"]
+        assert isinstance(booker, forms.ChoiceField)
+        booker.choices = choices
         if len(choices) == 1:
             self.fields["booker"].initial = choices[0][0]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         date, start, end = data.get("date"), data.get("start"), data.get("end")
         until = data.get("until")
         if date and start and end and end <= start and end != dt.time(0):

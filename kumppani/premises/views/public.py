@@ -67,8 +67,7 @@ def space(request: HttpRequest, pk: int) -> HttpResponse:
     def show_purpose(item: Busy) -> bool:
         # Only those who can handle the booking see what it is for.
         return manages or (
-            user.is_authenticated
-            and (item.organisation_id in mine or item.booked_by_id == user.pk)
+            user.is_authenticated and (item.organisation_id in mine or item.booked_by_id == user.pk)
         )
 
     week = week_view(found, monday, show_purpose=show_purpose)
