@@ -67,7 +67,10 @@ class BookingForm(forms.Form):
         assert isinstance(booker, forms.ChoiceField)
         booker.choices = choices
         if len(choices) == 1:
-            self.fields["booker"].initial = choices[0][0]
+            booker.initial = choices[0][0]
+            if self.is_bound and not self.data.get("booker"):
+                self.data = self.data.copy()
+                self.data["booker"] = choices[0][0]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
