@@ -83,6 +83,11 @@ class BusyQuery(Schema):
     end: dt.datetime | None = None
 
 
+def _iso(value: dt.datetime) -> str:
+    """A moment in ISO 8601 with the offset of Finnish time."""
+    return timezone.localtime(value).isoformat()
+
+
 def _clash_body(error: BookingClash) -> dict[str, Any]:
     seen: set[int] = set()
     clashes: list[Clash] = []
@@ -97,8 +102,8 @@ def _clash_body(error: BookingClash) -> dict[str, Any]:
                 "booking": c.booking_id,
                 "space": c.space_id,
                 "space_name": c.space_name,
-                "start": c.starts_at.isoformat(),
-                "end": c.ends_at.isoformat(),
+                "start": _iso(c.starts_at),
+                "end": _iso(c.ends_at),
             }
             for c in clashes
         ],
@@ -205,8 +210,8 @@ def bookings_busy(request: HttpRequest, filters: Query[BusyQuery]) -> list[dict[
         row: dict[str, Any] = {
             "id": booking.pk,
             "space": booking.space_id,
-            "start": booking.starts_at.isoformat(),
-            "end": booking.ends_at.isoformat(),
+            "start": _iso(booking.starts_at),
+            "end": _iso(booking.ends_at),
             "status": booking.status,
         }
         if isinstance(user, User) and can_handle_booking(user, booking):
