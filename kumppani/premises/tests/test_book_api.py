@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -20,8 +21,8 @@ H = dt.timedelta(hours=1)
 
 @pytest.fixture
 def hall(world):
-    hall = SpaceFactory(name_fi="Palloiluhalli", kind="hall")
-    hall.court = SpaceFactory(name_fi="Kenttä A", kind="court", parent=hall)
+    hall = SpaceFactory.create(name_fi="Palloiluhalli", kind="hall")
+    hall.court = SpaceFactory.create(name_fi="Kenttä A", kind="court", parent=hall)
     return hall
 
 
@@ -30,7 +31,7 @@ def _api(world, role: str) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
 
 
-def _post(client: Client, body: dict) -> object:
+def _post(client: Client, body: dict) -> Any:
     return client.post("/api/v1/bookings", json.dumps(body), content_type="application/json")
 
 
@@ -46,7 +47,7 @@ def _body(world, space, start, **extra) -> dict:
 
 
 def test_a_representative_books_a_series_and_a_clash_is_a_409(world, hall):
-    PriceRuleFactory(space=hall, price_per_hour=Decimal("5.00"))
+    PriceRuleFactory.create(space=hall, price_per_hour=Decimal("5.00"))
     client = _api(world, "rep")
     start = next_weekday_at(1, 18)
 

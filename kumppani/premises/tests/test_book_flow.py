@@ -23,7 +23,7 @@ H = dt.timedelta(hours=1)
 
 @pytest.fixture
 def room(world):
-    return SpaceFactory(name_fi="Kerhohuone Kotilo", address="Keskuskatu 8")
+    return SpaceFactory.create(name_fi="Kerhohuone Kotilo", address="Keskuskatu 8")
 
 
 def _form(start: dt.datetime, *, weeks: int = 0, purpose: str = "Tuolijumppa", **extra):
@@ -54,7 +54,7 @@ def _other_booking(space, start, world):
 def test_a_series_with_one_clash_is_previewed_then_booked_without_it(
     client_for, world, room, django_capture_on_commit_callbacks
 ):
-    PriceRuleFactory(space=room, price_per_hour=Decimal("10.00"))
+    PriceRuleFactory.create(space=room, price_per_hour=Decimal("10.00"))
     first = next_weekday_at(1, 18)
     clash = _other_booking(room, first + dt.timedelta(weeks=2), world)
     client = client_for("rep")
@@ -172,6 +172,7 @@ def test_cancel_one_time_and_then_the_whole_series_one_email_each(
     bookings = list(Booking.objects.order_by("starts_at"))
     assert len(bookings) == 4
     series = bookings[0].series
+    assert series is not None
 
     mail.outbox.clear()
     url = reverse("premises:booking_cancel", args=[bookings[1].pk])

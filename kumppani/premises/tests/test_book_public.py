@@ -28,10 +28,12 @@ H = dt.timedelta(hours=1)
 
 @pytest.fixture
 def hall(world):
-    building = SpaceFactory(name_fi="Liikuntahalli", kind="building", bookable=False)
-    hall = SpaceFactory(name_fi="Palloiluhalli", kind="hall", parent=building, book_ahead_days=2000)
-    hall.court_a = SpaceFactory(name_fi="Kenttä A", kind="court", parent=hall)
-    hall.court_b = SpaceFactory(name_fi="Kenttä B", kind="court", parent=hall)
+    building = SpaceFactory.create(name_fi="Liikuntahalli", kind="building", bookable=False)
+    hall = SpaceFactory.create(
+        name_fi="Palloiluhalli", kind="hall", parent=building, book_ahead_days=2000
+    )
+    hall.court_a = SpaceFactory.create(name_fi="Kenttä A", kind="court", parent=hall)
+    hall.court_b = SpaceFactory.create(name_fi="Kenttä B", kind="court", parent=hall)
     return hall
 
 
@@ -52,11 +54,11 @@ def _week(start: dt.datetime) -> str:
 
 
 def test_the_municipality_page_lists_spaces_for_associations_as_a_tree(client, world, hall):
-    SpaceFactory(name_fi="Kaupungintalon arkisto", for_associations=False)
-    SpacePhotoFactory(space=hall, alt_fi="Palloiluhalli ja kaksi kenttää")
-    UsagePrinciplesFactory(text_fi="Yhdistykset saavat **maksutta** koulujen salit.")
-    PriceRuleFactory(space=hall, price_per_hour=Decimal("0"))
-    PriceRuleFactory(space=None, price_per_hour=Decimal("12.50"))
+    SpaceFactory.create(name_fi="Kaupungintalon arkisto", for_associations=False)
+    SpacePhotoFactory.create(space=hall, alt_fi="Palloiluhalli ja kaksi kenttää")
+    UsagePrinciplesFactory.create(text_fi="Yhdistykset saavat **maksutta** koulujen salit.")
+    PriceRuleFactory.create(space=hall, price_per_hour=Decimal("0"))
+    PriceRuleFactory.create(space=None, price_per_hour=Decimal("12.50"))
     hall.step_free = True
     hall.save()
 
@@ -75,7 +77,7 @@ def test_the_municipality_page_lists_spaces_for_associations_as_a_tree(client, w
 
 
 def test_the_week_view_shows_the_space_tree_s_bookings_and_free_gaps(client, world, hall):
-    OpeningHoursFactory(space=hall.parent, weekday=1, opens=dt.time(8), closes=dt.time(22))
+    OpeningHoursFactory.create(space=hall.parent, weekday=1, opens=dt.time(8), closes=dt.time(22))
     start = next_weekday_at(1, 18)
     _book(hall.court_a, start, world, purpose="Salainen harjoitus")  # inside the hall
 
@@ -167,6 +169,6 @@ def test_the_busy_feed_has_no_personal_data(client, world, hall):
 
 
 def test_a_space_not_for_associations_is_not_public(client, client_for, world):
-    hidden = SpaceFactory(for_associations=False)
+    hidden = SpaceFactory.create(for_associations=False)
     assert client.get(reverse("premises:space", args=[hidden.pk])).status_code == 404
     assert client_for("liaison").get(reverse("premises:space", args=[hidden.pk])).status_code == 200
