@@ -73,6 +73,8 @@ def test_a_series_with_one_clash_is_previewed_then_booked_without_it(
     assert room.name_fi in text
     assert 'name="purpose" value="Tuolijumppa"' in text  # the form travels in hidden fields
     assert "Toisen yhdistyksen kokous" not in text  # what it clashes with, without the purpose
+    edit = client.post(url, {**data, "action": "edit"}).content.decode()
+    assert f'name="date" value="{data["date"]}"' in edit  # back to the form, input kept
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

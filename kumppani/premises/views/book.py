@@ -76,8 +76,11 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
         context["closed"] = _("This space cannot be booked on its own.")
         return render(request, "premises/book/book.html", context)
     if request.method != "POST" or action == "edit":
-        if action == "edit":
-            form.is_valid()  # keep the input, show what is wrong with it
+        if action == "edit" and form.is_valid():
+            # Back to the form with the input kept (as the date and time inputs expect it).
+            context["form"] = BookingForm(
+                initial=form.cleaned_data, associations=associations, as_municipality=manages
+            )
         return render(request, "premises/book/book.html", context)
     if not form.is_valid():
         return render(request, "premises/book/book.html", context, status=400)

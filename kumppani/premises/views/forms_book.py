@@ -69,7 +69,7 @@ class BookingForm(forms.Form):
         if len(choices) == 1:
             booker.initial = choices[0][0]
             if self.is_bound and not self.data.get("booker"):
-                self.data = {**self.data, "booker": choices[0][0]}
+                self.data = {**dict(self.data.items()), "booker": choices[0][0]}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
