@@ -242,3 +242,24 @@ def test_my_bookings_pages_past_bookings_with_few_queries(
     assert all(f"Kokous {i}" in text for i in range(3))
     dashboard = client.get(reverse("core:dashboard")).content.decode()
     assert "Kokous 0" in dashboard
+
+
+def test_a_person_s_bookings_are_in_their_personal_data(world, room):
+    from kumppani.accounts.personal_data import personal_data_export
+
+    booking = booking_create(
+        space=room,
+        starts_at=next_weekday_at(2, 17),
+        ends_at=next_weekday_at(2, 18),
+        purpose="Kuoroharjoitus",
+        customer_type="association",
+        organisation=world.association,
+        booked_by=world.rep,
+    )
+    exported = personal_data_export(user=world.rep)["premises_bookings"]["bookings"]
+    assert [b["purpose"] for b in exported] == ["Kuoroharjoitus"]
+    from kumppani.premises.personal_data_book import erase
+
+    erase(world.rep)
+    booking.refresh_from_db()
+    assert booking.booked_by is None and booking.organisation == world.association
