@@ -32,7 +32,7 @@ from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import User
 from kumppani.premises.models import Allocation, AllocationRound, RoundStatus, SlotRequest
 from kumppani.premises.selectors_tree import municipality_tree
-from kumppani.premises.services.bookings import Occurrence, _hours_by_weekday, clashes_for
+from kumppani.premises.services.bookings import Occurrence, clashes_for, hours_by_weekday
 
 Hours = Mapping[int, tuple[dt.time, dt.time]] | None
 
@@ -306,7 +306,7 @@ def allocation_propose(*, round: AllocationRound, actor: User) -> list[Allocatio
             .select_related("space")
         )
         spaces = {r.space_id: r.space for r in requests}
-        hours = {pk: _hours_by_weekday(space) for pk, space in spaces.items()}
+        hours = {pk: hours_by_weekday(space) for pk, space in spaces.items()}
         unavailable = []
         seen: dict[tuple[int, int, dt.time, dt.time], bool] = {}
         for request in requests:

@@ -8,20 +8,11 @@ from django.utils.translation import gettext_lazy
 from kumppani.accounts.models import User
 from kumppani.core.i18n import localized
 from kumppani.core.notifications import Email, email_send
-from kumppani.geography.models import LanguageStatus, Municipality
 from kumppani.premises.models import Booking, BookingStatus
 from kumppani.premises.services.bookings import booking_decide
 
 APPROVED_SUBJECT = gettext_lazy("Your booking of %(space)s was approved")
 REJECTED_SUBJECT = gettext_lazy("Your booking of %(space)s was not approved")
-
-
-def booker_language(municipality: Municipality) -> str:
-    """The language the booker is written to: a booking does not record the booker's language,
-    so the municipality's majority language (Swedish in Swedish-majority municipalities)."""
-    if municipality.language_status in (LanguageStatus.BILINGUAL_SV, LanguageStatus.SWEDISH):
-        return "sv"
-    return "fi"
 
 
 def decision_email(booking: Booking, *, others: int = 0) -> Email | None:
@@ -30,7 +21,7 @@ def decision_email(booking: Booking, *, others: int = 0) -> Email | None:
     if person is None or not person.email:
         return None
     space = booking.space
-    language = booker_language(space.municipality)
+    language = booking.language
     approved = booking.status == BookingStatus.CONFIRMED
     return Email(
         to=[person.email],

@@ -76,7 +76,7 @@ def booking_preview(
         if until
         else [core.Occurrence(starts_at, ends_at)]
     )
-    core._check_rules(space, occurrences, as_officer=as_officer, now=timezone.now())
+    core.check_rules(space, occurrences, as_officer=as_officer, now=timezone.now())
     clashes = core.clashes_for(space, occurrences)
     rules = rules_for(space, customer_type)
     return Preview(
@@ -135,8 +135,9 @@ def booking_book(
 
 
 def booking_cancel_notify(*, booking: Booking, by: User, reason: str = "") -> Booking:
-    """Cancel one booking (or one occurrence of a series) and tell the booker in one email."""
-    language = current_language()
+    """Cancel one booking (or one occurrence of a series) and tell the booker in one email, in
+    the language they booked in."""
+    language = booking.language
     with transaction.atomic():
         cancelled = core.booking_cancel(booking=booking, by=by, reason=reason)
         audit_record(actor=by, action="premises_booking.cancel", target=cancelled)
@@ -145,10 +146,11 @@ def booking_cancel_notify(*, booking: Booking, by: User, reason: str = "") -> Bo
 
 
 def series_cancel_notify(*, series: BookingSeries, by: User, reason: str = "") -> list[Booking]:
-    """Cancel every future occurrence of a series and tell the booker in one email."""
-    language = current_language()
+    """Cancel every future occurrence of a series and tell the booker in one email, in the
+    language they booked in."""
     with transaction.atomic():
         cancelled = core.series_cancel(series=series, by=by, reason=reason)
+        language = cancelled[0].language
         audit_record(
             actor=by,
             action="premises_series.cancel",

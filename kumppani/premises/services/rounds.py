@@ -20,7 +20,7 @@ from kumppani.accounts.audit import audit_record
 from kumppani.accounts.models import User
 from kumppani.associations.models import Association
 from kumppani.core.i18n import localized
-from kumppani.core.notifications import Email, email_send
+from kumppani.core.notifications import Email, current_language, email_send
 from kumppani.geography.models import Municipality
 from kumppani.premises.models import (
     Allocation,
@@ -39,8 +39,12 @@ from kumppani.premises.services.allocation import (
     tree_relations,
     within_hours,
 )
-from kumppani.premises.services.bookings import BookingClash, clashes_for, series_create
-from kumppani.premises.services.bookings import _hours_by_weekday as hours_by_weekday
+from kumppani.premises.services.bookings import (
+    BookingClash,
+    clashes_for,
+    hours_by_weekday,
+    series_create,
+)
 
 __all__ = ["hours_by_weekday"]
 
@@ -173,7 +177,13 @@ def _check_request(request: SlotRequest) -> None:
 def slot_request_create(
     *, round: AllocationRound, organisation: Association, actor: User, **fields: Any
 ) -> SlotRequest:
-    request = SlotRequest(round=round, organisation=organisation, submitted_by=actor, **fields)
+    request = SlotRequest(
+        round=round,
+        organisation=organisation,
+        submitted_by=actor,
+        language=current_language(),
+        **fields,
+    )
     with transaction.atomic():
         _check_request(request)
         request.save()
@@ -420,11 +430,6 @@ def round_confirm(*, round: AllocationRound, actor: User) -> list[BookingSeries]
     return created
 
 
-def _language(municipality: Municipality) -> str:
-    """Requests do not record their writer's language: the municipality's main language."""
-    return "sv" if municipality.language_status.startswith("sv") else "fi"
-
-
 def _line(item: Allocation | SlotRequest) -> dict[str, Any]:
     """A slot for a template rendered later in another language (lazy names)."""
     return {
@@ -451,7 +456,6 @@ def result_emails(round: AllocationRound) -> list[Email]:
         Allocation.objects.filter(round=round).select_related("space").order_by("weekday", "starts")
     )
     granted_requests = {a.request_id for a in allocations if a.request_id}
-    language = _language(round.municipality)
     emails = []
     by_applicant: dict[int, list[SlotRequest]] = {}
     for request in requests:
@@ -462,6 +466,7 @@ def result_emails(round: AllocationRound) -> list[Email]:
         )
         if not to:
             continue
+        language = items[-1].language  # the latest request's writer's language
         emails.append(
             Email(
                 to=to,

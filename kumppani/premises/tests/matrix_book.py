@@ -109,7 +109,14 @@ def _book_payload(w: World) -> dict[str, Any]:
 # book for anyone. The Tampere liaison and the coordinator represent no association.
 BOOKERS = roles_expect({"rep", "other_rep", "liaison", "admin"}, ok=200, anonymous=LOGIN)
 
+def _photo(w: World) -> dict[str, int]:
+    from kumppani.premises.tests.factories import SpacePhotoFactory
+
+    return {"pk": SpacePhotoFactory.create(space=_space(w)).pk}
+
+
 PAGES: dict[str, Any] = {
+    "premises:photo": public(kwargs=_photo),
     "premises:municipality": public(kwargs=_municipality, hidden=HIDDEN_SPACE),
     "premises:space": public(kwargs=_space_with_booking, hidden=BOOKER),
     "premises:busy_ics": public(kwargs=_space_with_booking, hidden=PURPOSE),

@@ -180,3 +180,14 @@ def test_a_space_not_for_associations_is_not_public(client, client_for, world):
     hidden = SpaceFactory.create(for_associations=False)
     assert client.get(reverse("premises:space", args=[hidden.pk])).status_code == 404
     assert client_for("liaison").get(reverse("premises:space", args=[hidden.pk])).status_code == 200
+
+
+def test_a_space_photo_is_served_as_an_image_and_a_missing_one_is_404(client) -> None:
+    from kumppani.premises.tests.factories import SpacePhotoFactory
+
+    photo = SpacePhotoFactory.create()
+    response = client.get(reverse("premises:photo", args=[photo.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"
+    assert client.get(reverse("premises:photo", args=[photo.pk + 1000])).status_code == 404

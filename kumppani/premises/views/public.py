@@ -4,8 +4,8 @@ booking is shown only to those who can handle it."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -16,7 +16,7 @@ from kumppani.core.page_cache import public_page
 from kumppani.geography.selectors import municipality_or_404
 from kumppani.premises.access import can_manage_space
 from kumppani.premises.calendar_feed import busy_ics
-from kumppani.premises.models import Space
+from kumppani.premises.models import Space, SpacePhoto
 from kumppani.premises.selectors_book import associations_for_booking
 from kumppani.premises.selectors_public import (
     Busy,
@@ -96,3 +96,26 @@ def ics_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+@require_GET
+def photo(request: HttpRequest, pk: int) -> FileResponse:
+    """A space's photo. Photos are public like the spaces they show; other uploads (grant
+    attachments) stay private because nothing serves the media directory as a whole."""
+    item = get_object_or_404(SpacePhoto, pk=pk)
+    try:
+        handle = item.image.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        content_type=_PHOTO_TYPES.get(
+            item.image.name.rsplit(".", 1)[-1].lower(), "application/octet-stream"
+        ),
+    )
+    response["Cache-Control"] = "public, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+_PHOTO_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}

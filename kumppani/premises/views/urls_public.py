@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern] = [
     path("m/<str:code>/", public.municipality, name="municipality"),
     path("spaces/<int:pk>/", public.space, name="space"),
     path("spaces/<int:pk>/busy.ics", public.busy_feed, name="busy_ics"),
+    path("photos/<int:pk>/", public.photo, name="photo"),
 ]
