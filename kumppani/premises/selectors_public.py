@@ -163,7 +163,7 @@ class Week:
     monday: dt.date
     days: list[Day]
     hours: list[int]
-    grid: list[tuple[dt.time, list[str]]]
+    grid: list[tuple[dt.time, list[tuple[dt.date, str]]]]
 
     @property
     def sunday(self) -> dt.date:
@@ -294,9 +294,9 @@ def _day_spans(
 
 def _grid(
     days: Sequence[Day], hours: dict[int, tuple[dt.time, dt.time]] | None
-) -> tuple[list[int], list[tuple[dt.time, list[str]]]]:
+) -> tuple[list[int], list[tuple[dt.time, list[tuple[dt.date, str]]]]]:
     """Rows of whole hours (from the earliest opening to the latest closing of the week), each
-    with the state of each day: "busy", "free" or "closed"."""
+    with each day's date and state: "busy", "free" or "closed"."""
     if hours:
         first = min(o.hour for o, _c in hours.values())
         last = max(
@@ -305,10 +305,10 @@ def _grid(
         )
     else:
         first, last = 0, 24
-    rows: list[tuple[dt.time, list[str]]] = []
+    rows: list[tuple[dt.time, list[tuple[dt.date, str]]]] = []
     for hour in range(first, last):
         lo, hi = hour * 60, hour * 60 + 60
-        states: list[str] = []
+        states: list[tuple[dt.date, str]] = []
         for day in days:
             state = "closed"
             for span in day.spans:
@@ -318,7 +318,7 @@ def _grid(
                         state = "busy"
                         break
                     state = "free"
-            states.append(state)
+            states.append((day.date, state))
         rows.append((dt.time(hour), states))
     return [hour for hour in range(first, last)], rows
 
