@@ -122,7 +122,9 @@ def test_region_figures_by_municipality(world: World, used: Any) -> None:
 def test_pages_show_figures_in_the_language_and_never_a_name(
     client: Any, world: World, used: Any
 ) -> None:
-    page = client.get(reverse("premises:stats_municipality", args=["276"]), HTTP_ACCEPT_LANGUAGE="fi")
+    page = client.get(
+        reverse("premises:stats_municipality", args=["276"]), HTTP_ACCEPT_LANGUAGE="fi"
+    )
     html = page.content.decode()
     assert page.status_code == 200
     assert "6,5" in html and "Kenttä 1" in html
