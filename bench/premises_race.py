@@ -43,9 +43,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+HERE = Path(__file__).resolve().parent.parent
+ROOT = HERE  # the checkout under test (``--root``)
+PYTHON = str(HERE / ".venv" / "bin" / "python")
+GUNICORN = str(HERE / ".venv" / "bin" / "gunicorn")
 PG = "postgres://postgres@127.0.0.1:5432"
 DB_NAME = "kumppani_premises_race"
 WORKERS = 4
@@ -64,8 +65,7 @@ JOIN premises_bookingblock b
 
 
 def _django() -> None:
-    sys.path.insert(0, str(ROOT))
-    import django
+    import django  # the checkout under test is on PYTHONPATH
 
     django.setup()
 
@@ -496,8 +496,8 @@ def round_random(
         "clash": clash,
         "errors": counts,
         "seconds": round(seconds, 1),
-        "attempts_per_s": round(attempts / seconds, 1),
-        "bookings_per_s": round(booked / seconds, 1),
+        "attempts_per_s": round(attempts / seconds, 1) if seconds else None,
+        "bookings_per_s": round(booked / seconds, 1) if seconds else None,
     }
 
 
@@ -561,7 +561,10 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=8, help="worker processes of round a")
     parser.add_argument("--bookings", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--root", default=str(HERE), help="the checkout to run (its code)")
     args = parser.parse_args()
+    global ROOT  # one checkout per run
+    ROOT = Path(args.root).resolve()
     backends = ["sqlite", "pg"] if args.backend == "both" else [args.backend]
     results = []
     for backend in backends:
@@ -570,7 +573,7 @@ def main() -> None:
         results.append(result)
     print()
     print(table(results))
-    out = ROOT / "bench" / "results"
+    out = HERE / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     (out / f"premises-race-{stamp}.json").write_text(
