@@ -18,7 +18,7 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kumppani.accounts.models import Role, User
 from kumppani.associations.models import Association
@@ -301,15 +301,17 @@ def _kontiolahti(municipality: Municipality) -> None:
 
 
 def seed(rng: random.Random) -> dict[str, str]:
-    """Create the demo premises once; running again changes nothing."""
-    for code, building, build in (
-        (data.JOUTSA, data.JOUTSA_BUILDING, _joutsa),
-        (data.KONTIOLAHTI, data.KONTIOLAHTI_BUILDING, _kontiolahti),
-    ):
-        municipality = Municipality.objects.filter(code=code).first()
-        if municipality is None:
-            continue
-        if Space.objects.filter(municipality=municipality, name_fi=building).exists():
-            continue
-        build(municipality)
+    """Create the demo premises once; running again changes nothing. The demo associations
+    book in Finnish (their confirmations and the round's results are written in it)."""
+    with translation.override("fi"):
+        for code, building, build in (
+            (data.JOUTSA, data.JOUTSA_BUILDING, _joutsa),
+            (data.KONTIOLAHTI, data.KONTIOLAHTI_BUILDING, _kontiolahti),
+        ):
+            municipality = Municipality.objects.filter(code=code).first()
+            if municipality is None:
+                continue
+            if Space.objects.filter(municipality=municipality, name_fi=building).exists():
+                continue
+            build(municipality)
     return {}
