@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from conftest import assert_accessible, assert_fits_horizontally, login
+from conftest import assert_fits_and_accessible, login
 from kumppani.accounts.testing import build_world
 from kumppani.associations.services import (
     invitation_withdraw,
@@ -16,7 +16,6 @@ from kumppani.associations.services import (
     representative_invite,
 )
 from kumppani.associations.tests.factories import UserFactory
-from kumppani.core.role_pages import WIDTHS
 from kumppani.surveys.tests.factories import build_survey
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,25 +31,17 @@ def _visit(page: Any, live_server: Any, path: str, *, expect: str | None = None)
     assert response is not None and response.status == 200, path
     if expect is not None:
         assert expect in page.inner_text("main"), path
-    assert_fits_horizontally(page)
-    assert_accessible(page)
+    assert_fits_and_accessible(page)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_municipality_search_with_results_and_with_none(
-    page: Any, live_server: Any, width: int
-) -> None:
+def test_municipality_search_with_results_and_with_none(page: Any, live_server: Any) -> None:
     build_world()
-    page.set_viewport_size({"width": width, "height": 844})
     _visit(page, live_server, "/fi/municipalities/?q=kar", expect="Karkkila")
     assert "Karvia" in page.inner_text("main")
     _visit(page, live_server, "/fi/municipalities/?q=zzxyq", expect="Yksikään kunta ei vastaa")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_invitation_link_logged_out_open_and_withdrawn(
-    page: Any, live_server: Any, width: int
-) -> None:
+def test_invitation_link_logged_out_open_and_withdrawn(page: Any, live_server: Any) -> None:
     world = build_world()
     # A long unbroken address must not widen the page.
     open_one = representative_invite(
@@ -62,7 +53,6 @@ def test_invitation_link_logged_out_open_and_withdrawn(
         association=world.association, email="peruttu@example.org", actor=world.rep
     )
     invitation_withdraw(invitation=withdrawn, actor=world.rep)
-    page.set_viewport_size({"width": width, "height": 844})
     _visit(
         page,
         live_server,
@@ -77,10 +67,7 @@ def test_invitation_link_logged_out_open_and_withdrawn(
     )
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_representation_requests_page_with_a_pending_request(
-    page: Any, live_server: Any, width: int
-) -> None:
+def test_representation_requests_page_with_a_pending_request(page: Any, live_server: Any) -> None:
     world = build_world()
     asker = UserFactory.create(email="kysyja@example.org", full_name="Kaisa Kysyjä")
     representation_request_create(
@@ -88,7 +75,6 @@ def test_representation_requests_page_with_a_pending_request(
         requester=asker,
         message="Olen yhdistyksen uusi sihteeri. " + "Kylä" * 60,
     )
-    page.set_viewport_size({"width": width, "height": 844})
     login(page, live_server, "rep@example.org")
     _visit(
         page,
@@ -98,19 +84,15 @@ def test_representation_requests_page_with_a_pending_request(
     )
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_name_page(page: Any, live_server: Any, width: int) -> None:
+def test_name_page(page: Any, live_server: Any) -> None:
     build_world()
-    page.set_viewport_size({"width": width, "height": 844})
     login(page, live_server, "rep@example.org")
     _visit(page, live_server, _fi("accounts:name"))
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_survey_preview_and_question_type_step(page: Any, live_server: Any, width: int) -> None:
+def test_survey_preview_and_question_type_step(page: Any, live_server: Any) -> None:
     build_world()
     built = build_survey()
-    page.set_viewport_size({"width": width, "height": 844})
     login(page, live_server, "liaison@example.org")
     _visit(
         page,

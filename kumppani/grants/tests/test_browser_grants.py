@@ -15,7 +15,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from conftest import assert_accessible, assert_fits_horizontally, login
+from conftest import assert_fits_and_accessible, login
 from kumppani.accounts.models import Role
 from kumppani.accounts.services import role_assign
 from kumppani.accounts.testing import World, build_world
@@ -47,8 +47,7 @@ def _fi(name: str, *args: object) -> str:
 
 
 def _check(page: Any) -> None:
-    assert_fits_horizontally(page)
-    assert_accessible(page)
+    assert_fits_and_accessible(page)
 
 
 def _visit(page: Any, live_server: Any, path: str, *, expect: str | None = None) -> None:
@@ -303,10 +302,8 @@ def _use_report(page: Any, live_server: Any, app: Application) -> None:
     assert app.decision.use_report.status == "accepted"
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_the_whole_path_from_programme_to_use_report(
-    page: Any, live_server: Any, width: int
-) -> None:
+def test_the_whole_path_from_programme_to_use_report(page: Any, live_server: Any) -> None:
+    page.set_viewport_size({"width": WIDTHS[0], "height": 844})
     world = build_world()
     plan = PlanFactory.create(municipality=world.municipality)
     theme = ThemeFactory.create(plan=plan, name_fi="Liikkuva ja osallistuva arki")
@@ -317,7 +314,6 @@ def test_the_whole_path_from_programme_to_use_report(
     )
     second = UserFactory.create(email="toinen@example.org", full_name="Toivo Toinen")
     role_assign(user=second, role=Role.REPRESENTATIVE, association=world.association)
-    page.set_viewport_size({"width": width, "height": 844})
 
     programme = _set_up_programme(page, live_server, world, theme.pk)
     app = _apply_in_two_sittings(page, live_server, programme)
@@ -378,11 +374,10 @@ def _data(world: World) -> Programme:
     return programme
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_public_grant_pages_with_data(page: Any, live_server: Any, width: int) -> None:
+def test_public_and_officer_grant_pages_with_data(page: Any, live_server: Any) -> None:
+    page.set_viewport_size({"width": WIDTHS[0], "height": 844})
     world = build_world()
     programme = _data(world)
-    page.set_viewport_size({"width": width, "height": 844})
     _visit(
         page,
         live_server,
@@ -392,13 +387,6 @@ def test_public_grant_pages_with_data(page: Any, live_server: Any, width: int) -
     _visit(page, live_server, _fi("grants:programme", programme.pk), expect="Toimintasuunnitelma")
     _visit(page, live_server, _fi("grants:region", world.region.code), expect="Kontiolahti")
     _visit(page, live_server, _fi("grants:awards"), expect=world.association.name_fi)
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_officer_grant_pages_with_data(page: Any, live_server: Any, width: int) -> None:
-    world = build_world()
-    programme = _data(world)
-    page.set_viewport_size({"width": width, "height": 844})
     login(page, live_server, "liaison@example.org")
     code = world.municipality.code
     _visit(page, live_server, _fi("grants:manage", code), expect="Kulttuuriyhdistysten")

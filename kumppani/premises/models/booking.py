@@ -122,6 +122,8 @@ class Booking(models.Model):
     price_eur = models.DecimalField(
         _("price (€)"), max_digits=10, decimal_places=2, null=True, blank=True
     )
+    # The language the booker used: confirmations, decisions and cancellations are in it.
+    language = models.CharField(_("language"), max_length=2, default="fi")
     created_at = models.DateTimeField(auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

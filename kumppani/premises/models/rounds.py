@@ -109,6 +109,8 @@ class SlotRequest(models.Model):
     )
     purpose = models.CharField(_("purpose"), max_length=200)
     note = limited_text(_("note"), blank=True)
+    # The language the applicant used: the round's result is written in it.
+    language = models.CharField(_("language"), max_length=2, default="fi")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

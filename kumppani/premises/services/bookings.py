@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from kumppani.accounts.models import User
 from kumppani.associations.models import Association
+from kumppani.core.notifications import current_language
 from kumppani.premises.models import (
     ACTIVE_STATUSES,
     Booking,
@@ -74,7 +75,7 @@ def _tz() -> ZoneInfo:
 # ---------------------------------------------------------------- rules
 
 
-def _hours_by_weekday(space: Space) -> dict[int, tuple[dt.time, dt.time]] | None:
+def hours_by_weekday(space: Space) -> dict[int, tuple[dt.time, dt.time]] | None:
     """The opening hours the space follows: its own, else its nearest ancestor's; ``None`` when
     neither it nor any ancestor has any (open around the clock)."""
     chain = [space.pk, *ancestor_ids(space)]
@@ -86,7 +87,7 @@ def _hours_by_weekday(space: Space) -> dict[int, tuple[dt.time, dt.time]] | None
     return None
 
 
-def _check_rules(
+def check_rules(
     space: Space,
     occurrences: Sequence[Occurrence],
     *,
@@ -95,7 +96,7 @@ def _check_rules(
 ) -> None:
     if not space.bookable:
         raise ValidationError(_("This space cannot be booked on its own."))
-    hours = _hours_by_weekday(space)
+    hours = hours_by_weekday(space)
     first = occurrences[0]
     minutes = (first.ends_at - first.starts_at).total_seconds() / 60
     if first.ends_at <= first.starts_at:
@@ -294,6 +295,7 @@ def _create_all(
             ends_at=occurrence.ends_at,
             status=status,
             price_eur=price_with_rules(rules, occurrence.starts_at, occurrence.ends_at),
+            language=current_language(),
         )
         booking.full_clean(exclude=["series", "organisation", "booked_by", "space"])
         bookings.append(booking)
@@ -376,7 +378,7 @@ def series_create(
         if rrule
         else [Occurrence(starts_at, ends_at)]
     )
-    _check_rules(space, occurrences, as_officer=as_officer, now=timezone.now())
+    check_rules(space, occurrences, as_officer=as_officer, now=timezone.now())
     status = (
         BookingStatus.PENDING
         if space.needs_approval and not as_officer

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from kumppani.premises.views import public
+
+urlpatterns: list[URLPattern] = [
+    path("m/<str:code>/", public.municipality, name="municipality"),
+    path("spaces/<int:pk>/", public.space, name="space"),
+    path("spaces/<int:pk>/busy.ics", public.busy_feed, name="busy_ics"),
+    path("photos/<int:pk>/", public.photo, name="photo"),
+]
