@@ -106,6 +106,7 @@ def test_demo_premises_seed_once_with_every_piece(world: World) -> None:
     assert series.booked_by == world.rep
     first = series.bookings.order_by("starts_at").first()
     assert first is not None and first.starts_at > timezone.now()
+    assert first.language == "fi"
     assert BookingBlock.objects.filter(booking=first).count() == 3  # court, hall, building
     assert Booking.objects.filter(series__isnull=True, space__municipality=joutsa).exists()
 
