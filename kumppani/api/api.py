@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError
@@ -49,6 +50,19 @@ def schema_validation_error(request: HttpRequest, exc: NinjaValidationError) -> 
         loc = [str(p) for p in error.get("loc", []) if p not in ("body", "payload", "query")]
         fields.setdefault(".".join(loc) or "__all__", []).append(str(error.get("msg", "")))
     return api.create_response(request, {"detail": fields}, status=422)
+
+
+@api.exception_handler(OperationalError)
+def database_busy(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    """SQLite's writers wait their turn for 20 seconds; one that waited longer gets 503 and a
+    Retry-After, so a client tries again instead of seeing a server error. Others propagate."""
+    if "database is locked" not in str(exc):
+        raise exc
+    response = api.create_response(
+        request, {"detail": _("The service is busy. Try again in a moment.")}, status=503
+    )
+    response["Retry-After"] = "2"
+    return response
 
 
 @api.exception_handler(PermissionDenied)

@@ -26,8 +26,6 @@ from kumppani.geography.models import Municipality
 from kumppani.premises import demo_data as data
 from kumppani.premises.models import (
     AllocationRound,
-    BookingSeries,
-    BookingStatus,
     OpeningHours,
     PriceRule,
     RoundStatus,
@@ -38,7 +36,7 @@ from kumppani.premises.models import (
 from kumppani.premises.services.bookings import (
     BookingClash,
     Occurrence,
-    _create_all,
+    past_series_record,
     series_create,
 )
 
@@ -183,29 +181,17 @@ def _single(space: Space, association: Association, spec: data.Single) -> None:
 
 
 def _past_season(space: Space, association: Association, spec: data.Past) -> None:
-    """Last season's weekly series, written as the booking service writes rows (priced, with
-    blocks), ending last week."""
+    """Last season's weekly series, ending last week, recorded as having taken place."""
     _name, weekday, starts, ends, purpose = spec
     last = _next(weekday, -1) - dt.timedelta(weeks=1)
     days = [last - dt.timedelta(weeks=n) for n in range(data.PAST_WEEKS - 1, -1, -1)]
-    series = BookingSeries.objects.create(
+    past_series_record(
         space=space,
+        occurrences=[Occurrence(_local(d, starts), _local(d, ends)) for d in days],
         organisation=association,
         customer_type="association",
         purpose=purpose,
         rrule=f"FREQ=WEEKLY;COUNT={data.PAST_WEEKS}",
-        first_start=_local(days[0], starts),
-        first_end=_local(days[0], ends),
-    )
-    _create_all(
-        space=space,
-        occurrences=[Occurrence(_local(d, starts), _local(d, ends)) for d in days],
-        organisation=association,
-        booked_by=None,
-        customer_type="association",
-        purpose=purpose,
-        status=BookingStatus.CONFIRMED,
-        series=series,
     )
 
 

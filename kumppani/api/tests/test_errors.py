@@ -55,3 +55,16 @@ def test_an_error_without_a_field_is_reported_under_all() -> None:
     response = django_validation_error(request, ValidationError("The plan is locked."))
     assert response.status_code == 422
     assert json.loads(response.content) == {"detail": {"__all__": ["The plan is locked."]}}
+
+
+def test_a_database_still_locked_after_the_wait_is_a_503_to_retry() -> None:
+    from django.db import OperationalError
+
+    from kumppani.api.api import database_busy
+
+    request = RequestFactory().post("/api/v1/bookings")
+    response = database_busy(request, OperationalError("database is locked"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "2"
+    with pytest.raises(OperationalError, match="no such table"):
+        database_busy(request, OperationalError("no such table: x"))

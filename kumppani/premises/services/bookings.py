@@ -499,3 +499,45 @@ def total_price(bookings: Sequence[Booking]) -> Decimal | None:
     if any(p is None for p in prices):
         return None
     return sum((p for p in prices if p is not None), Decimal(0))
+
+
+def past_series_record(
+    *,
+    space: Space,
+    occurrences: Sequence[Occurrence],
+    organisation: Association | None,
+    customer_type: str,
+    purpose: str,
+    rrule: str,
+) -> list[Booking]:
+    """Record a weekly series that has already taken place (bookings carried over from the
+    municipality's earlier system, or a demo's last season) so the statistics count it. The
+    clash rule holds as for any booking; the rules for new bookings (not in the past, how far
+    ahead, opening hours) do not apply to what has happened."""
+    if not occurrences or max(o.ends_at for o in occurrences) > timezone.now():
+        raise ValidationError(_("Only bookings that have already ended can be recorded."))
+    with transaction.atomic():
+        clashes = clashes_for(space, occurrences)
+        if clashes:
+            raise BookingClash([c for found in clashes.values() for c in found])
+        series = BookingSeries(
+            space=space,
+            organisation=organisation,
+            customer_type=customer_type,
+            purpose=purpose,
+            rrule=rrule,
+            first_start=occurrences[0].starts_at,
+            first_end=occurrences[0].ends_at,
+        )
+        series.full_clean(exclude=["space", "organisation", "booked_by", "allocation"])
+        series.save()
+        return _create_all(
+            space=space,
+            occurrences=occurrences,
+            organisation=organisation,
+            booked_by=None,
+            customer_type=customer_type,
+            purpose=purpose,
+            status=BookingStatus.CONFIRMED,
+            series=series,
+        )

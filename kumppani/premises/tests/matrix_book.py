@@ -109,6 +109,7 @@ def _book_payload(w: World) -> dict[str, Any]:
 # book for anyone. The Tampere liaison and the coordinator represent no association.
 BOOKERS = roles_expect({"rep", "other_rep", "liaison", "admin"}, ok=200, anonymous=LOGIN)
 
+
 def _photo(w: World) -> dict[str, int]:
     from kumppani.premises.tests.factories import SpacePhotoFactory
 

@@ -267,3 +267,38 @@ def test_concurrent_attempts_at_one_slot_book_exactly_one(hall):
     # Either the hall alone, or the courts (one each).
     assert booked in ({"Palloiluhalli"}, {"Kenttä A", "Kenttä B"}, {"Kenttä A"}, {"Kenttä B"})
     assert outcomes.count("booked") == Booking.objects.count()
+
+
+def test_a_past_series_is_recorded_for_the_statistics_but_never_a_future_one(hall):
+    from kumppani.premises.services.bookings import Occurrence, past_series_record
+
+    past = next_weekday_at(1, 18, weeks=-3)
+    weeks = [Occurrence(past + n * 7 * 24 * H, past + n * 7 * 24 * H + H) for n in range(2)]
+    booked = past_series_record(
+        space=hall,
+        occurrences=weeks,
+        organisation=None,
+        customer_type="association",
+        purpose="Sähly",
+        rrule="FREQ=WEEKLY;COUNT=2",
+    )
+    assert [b.status for b in booked] == ["confirmed", "confirmed"]
+    with pytest.raises(BookingClash):
+        past_series_record(
+            space=hall.court_a,
+            occurrences=weeks[:1],
+            organisation=None,
+            customer_type="association",
+            purpose="x",
+            rrule="FREQ=WEEKLY;COUNT=1",
+        )
+    future = next_weekday_at(1, 18)
+    with pytest.raises(ValidationError, match="already ended"):
+        past_series_record(
+            space=hall,
+            occurrences=[Occurrence(future, future + H)],
+            organisation=None,
+            customer_type="association",
+            purpose="x",
+            rrule="FREQ=WEEKLY;COUNT=1",
+        )
