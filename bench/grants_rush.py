@@ -32,7 +32,6 @@ import json
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -41,6 +40,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import harness
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -51,29 +52,8 @@ WORKERS = 4
 LATE_SHARE = 0.05  # applicants who try only after the deadline
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def prepare_env(tmp: Path, backend: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DEBUG="false",
-        DJANGO_SETTINGS_MODULE="kumppani.settings",
-        KUMPPANI_ENV="development",
-        VAR_DIR=str(tmp),
-        PYTHONPATH=str(ROOT),
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-    )
-    if backend == "pg":
-        admin = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-q", "-c"]
-        subprocess.run([*admin, f"DROP DATABASE IF EXISTS {DB_NAME}"], check=True)
-        subprocess.run([*admin, f"CREATE DATABASE {DB_NAME}"], check=True)
-        env["DATABASE_URL"] = f"{PG}/{DB_NAME}"
-    else:
-        env["DATABASE_URL"] = ""
+    env = harness.prepare_env(tmp, backend, db_name=DB_NAME, root=ROOT)
     return env
 
 
@@ -364,7 +344,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="grants-rush-"))
     env = prepare_env(tmp, args.backend)
     subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    port = free_port()
+    port = harness.free_port()
     server = subprocess.Popen(
         [
             GUNICORN,

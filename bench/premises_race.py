@@ -33,7 +33,6 @@ import http.client
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import harness
 
 HERE = Path(__file__).resolve().parent.parent
 ROOT = HERE  # the checkout under test (``--root``)
@@ -249,31 +250,12 @@ WORKER_MODES = {
 # --------------------------------------------------------------------------- the driver side
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def prepare_env(tmp: Path, backend: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DEBUG="false",
-        DJANGO_SETTINGS_MODULE="kumppani.settings",
-        KUMPPANI_ENV="development",
-        VAR_DIR=str(tmp),
-        PYTHONPATH=str(ROOT),
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        PUBLIC_PAGE_CACHE_SECONDS="0",
+    env = harness.prepare_env(
+        tmp, backend, db_name=DB_NAME, root=ROOT, PUBLIC_PAGE_CACHE_SECONDS="0"
     )
     if backend == "pg":
-        admin = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-q", "-c"]
-        subprocess.run([*admin, f"DROP DATABASE IF EXISTS {DB_NAME}"], check=True)
-        subprocess.run([*admin, f"CREATE DATABASE {DB_NAME}"], check=True)
-        env["DATABASE_URL"] = f"{PG}/{DB_NAME}"
         env["CONN_MAX_AGE"] = "0"
-    else:
-        env["DATABASE_URL"] = ""
     return env
 
 
@@ -318,7 +300,7 @@ def http_outcome(status: int) -> str:
 
 
 def start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
-    port = free_port()
+    port = harness.free_port()
     server = subprocess.Popen(
         [
             GUNICORN,
