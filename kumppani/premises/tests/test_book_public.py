@@ -196,4 +196,4 @@ def test_a_space_photo_is_served_as_an_image_and_a_missing_one_is_404(client) ->
 def test_a_visitor_is_offered_to_log_in_to_book(client, world, hall):
     response = client.get(reverse("premises:space", args=[hall.pk]))
     book = reverse("premises:book", args=[hall.pk])
-    assert f"?next={book}\"" in response.content.decode()
+    assert f'?next={book}"' in response.content.decode()
