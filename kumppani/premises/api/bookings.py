@@ -19,6 +19,7 @@ from kumppani.accounts.access import AnyUser, authenticated_user
 from kumppani.accounts.models import User
 from kumppani.accounts.services import api_token_user
 from kumppani.api.auth import token_auth
+from kumppani.api.schemas import Error
 from kumppani.associations.models import Association
 from kumppani.premises.access import can_book_for, can_handle_booking, can_manage_space
 from kumppani.premises.calendar_feed import busy_ics
@@ -181,7 +182,7 @@ def _optional_user(request: HttpRequest) -> AnyUser:
 
 @router.get(
     "/bookings",
-    response=list[BusyOut],
+    response={200: list[BusyOut], 404: Error, 422: Error},
     summary="The busy times of a space (its own bookings, those of the spaces it is part of "
     "and of the spaces inside it); the association and purpose only for those who can handle "
     "the booking",

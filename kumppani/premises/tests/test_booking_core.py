@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.utils import translation
 
 from kumppani.premises.models import Booking, BookingBlock, BookingStatus
 from kumppani.premises.services.bookings import (
@@ -28,6 +29,15 @@ from kumppani.premises.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The services answer in the caller's language; these tests read the English messages."""
+    with translation.override("en"):
+        yield
+
+
 H = dt.timedelta(hours=1)
 
 
@@ -35,8 +45,8 @@ H = dt.timedelta(hours=1)
 def hall(db):
     building = SpaceFactory(name_fi="Kontiolahden liikuntahalli", kind="building", bookable=False)
     hall = SpaceFactory(name_fi="Palloiluhalli", kind="hall", parent=building)
-    hall.court_a = SpaceFactory(name_fi="Kenttä A", kind="court", parent=hall)  # type: ignore[attr-defined]
-    hall.court_b = SpaceFactory(name_fi="Kenttä B", kind="court", parent=hall)  # type: ignore[attr-defined]
+    hall.court_a = SpaceFactory(name_fi="Kenttä A", name_en="", kind="court", parent=hall)  # type: ignore[attr-defined]
+    hall.court_b = SpaceFactory(name_fi="Kenttä B", name_en="", kind="court", parent=hall)  # type: ignore[attr-defined]
     return hall
 
 

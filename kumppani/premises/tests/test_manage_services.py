@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from kumppani.accounts.models import AuditEvent
@@ -27,6 +28,13 @@ from kumppani.premises.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The services answer in the caller's language; these tests read the English messages."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -203,7 +203,8 @@ def test_photo_upload_needs_alt_text_and_a_real_image(world: World, client_for: 
     url = reverse("premises:space_photos", args=[space.pk])
     response = client.post(url, {"image": _jpeg(), "alt_fi": "", "alt_en": "A hall"})
     assert response.status_code == 200
-    assert "alternative text" in page(response) and 'value="A hall"' in page(response)
+    alt = gettext("Describe the photo in Finnish for people who cannot see it (alternative text).")
+    assert alt in page(response) and 'value="A hall"' in page(response)
     fake = SimpleUploadedFile("x.png", b"not an image", content_type="image/png")
     response = client.post(url, {"image": fake, "alt_fi": "Sali"})
     assert gettext("The file is not a photo. Upload a JPEG, PNG or WebP image.") in page(response)
@@ -252,7 +253,9 @@ def test_price_list_and_try_a_price(world: World, client_for: Any) -> None:
     assert company.weekdays == "02" and company.price_per_hour == Decimal("25.50")
     url = reverse("premises:prices", args=["276"])
     html = page(client.get(url))
-    assert gettext("Free of charge") in html and "most specific rule" in html
+    assert (
+        gettext("Free of charge") in html and "tarkimmin sopivan" in html
+    )  # "the most specific rule"
     start = next_weekday_at(0, 18)
     query = {
         "space": hall.pk, "customer_type": "company",
@@ -262,7 +265,7 @@ def test_price_list_and_try_a_price(world: World, client_for: Any) -> None:
     html = page(client.get(url, query))
     assert "51,00" in html or "51.00" in html
     query["customer_type"] = "resident"
-    assert "No rule gives a price" in page(client.get(url, query))
+    assert "Mikään sääntö ei anna" in page(client.get(url, query))  # "No rule gives a price"
 
 
 def test_price_rule_edit_refuses_a_bad_rule_and_keeps_input(world: World, client_for: Any) -> None:

@@ -230,7 +230,7 @@ def test_confirming_books_every_slot_and_tells_each_applicant(
     assert len(mail.outbox) == 2
     by_rep = {m.to[0]: m for m in mail.outbox}
     winner = by_rep["rep@example.org"]
-    assert "Kenttä A" in winner.body and "18:00" in winner.body
+    assert "Kenttä A" in winner.body and "18.00" in winner.body  # in Finnish
     loser = by_rep["other_rep@example.org"]
     assert "Sydänjumppa" in loser.body  # the unmet request is listed
     assert "Kenttä B" in loser.body  # and the granted one

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from kumppani.accounts.testing import World
 from kumppani.associations.models import Category
@@ -103,7 +104,7 @@ def test_a_calendar_year_is_chosen_with_year(world: World, used: Any) -> None:
     html = Client().get(f"{client_page}?year={long_ago.year}").content.decode()
     assert f'<option value="{long_ago.year}" selected>' in html
     bad = Client().get(f"{client_page}?year=1800").content.decode()
-    assert 'class="errorlist' in bad and "The last 12 months" in bad
+    assert 'class="errorlist' in bad and gettext("The last 12 months") in bad
 
 
 def test_region_figures_by_municipality(world: World, used: Any) -> None:
