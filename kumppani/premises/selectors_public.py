@@ -324,12 +324,18 @@ def _grid(
 
 
 def week_view(
-    space: Space, monday: dt.date, *, show_purpose: Callable[[Busy], bool] | None = None
+    space: Space,
+    monday: dt.date,
+    *,
+    show_purpose: Callable[[Busy], bool] | None = None,
+    chain: list[int] | None = None,
+    hours: dict[int, tuple[dt.time, dt.time]] | None = None,
 ) -> Week:
     """The week from ``monday``: each day's busy times and free gaps, and an hour grid. A
     constant number of queries: the ancestors (one a level), the hours, the week's blocks."""
-    chain = ancestor_ids(space)
-    hours = space_hours(space, [space.pk, *chain])
+    if chain is None:  # the ancestors, nearest first; the caller may have read them already
+        chain = ancestor_ids(space)
+        hours = space_hours(space, [space.pk, *chain])
     start = timezone.make_aware(dt.datetime.combine(monday, MIDNIGHT), _tz())
     end = timezone.make_aware(dt.datetime.combine(monday + dt.timedelta(days=7), MIDNIGHT), _tz())
     busy = busy_blocks(space, start, end, ancestors=chain)

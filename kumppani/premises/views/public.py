@@ -70,12 +70,13 @@ def space(request: HttpRequest, pk: int) -> HttpResponse:
             user.is_authenticated and (item.organisation_id in mine or item.booked_by_id == user.pk)
         )
 
-    week = week_view(found, monday, show_purpose=show_purpose)
-    chain = [found.pk, *ancestor_ids(found)]
+    ancestors = ancestor_ids(found)
+    hours = space_hours(found, [found.pk, *ancestors])
+    week = week_view(found, monday, show_purpose=show_purpose, chain=ancestors, hours=hours)
     context = {
         "space": found,
         "week": week,
-        "hours": opening_hours_list(space_hours(found, chain)),
+        "hours": opening_hours_list(hours),
         "photos": list(found.photos.all()),
         "children": list(found.children.filter(for_associations=True)),
         "can_book": found.bookable
