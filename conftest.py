@@ -27,7 +27,15 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[No
 @pytest.fixture(autouse=True)
 def _reference_data(request: pytest.FixtureRequest) -> None:
     """Transactional tests (live server) flush the database; put the reference data back."""
-    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+    marker = request.node.get_closest_marker("django_db")
+    marked = marker is not None and bool(
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    if (
+        marked
+        or "transactional_db" in request.fixturenames
+        or "live_server" in request.fixturenames
+    ):
         request.getfixturevalue("transactional_db")
         reference_data_ensure()
 
