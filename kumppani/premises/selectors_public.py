@@ -14,13 +14,12 @@ from django.utils import timezone
 
 from kumppani.premises.models import (
     BookingBlock,
-    OpeningHours,
     PriceRule,
     Space,
     SpacePhoto,
     UsagePrinciples,
 )
-from kumppani.premises.selectors_tree import ancestor_ids, municipality_tree, walk
+from kumppani.premises.selectors_tree import ancestor_ids, hours_in_chain, municipality_tree, walk
 
 MIDNIGHT = dt.time(0)
 
@@ -114,14 +113,8 @@ def space_public(pk: int) -> Space:
 
 
 def space_hours(space: Space, chain: Sequence[int]) -> dict[int, tuple[dt.time, dt.time]] | None:
-    """The opening hours the space follows: its own, else its nearest ancestor's; ``None``
-    when open around the clock (the booking service's rule). One query."""
-    rows = list(OpeningHours.objects.filter(space_id__in=chain))
-    for pk in chain:
-        own = {row.weekday: (row.opens, row.closes) for row in rows if row.space_id == pk}
-        if own:
-            return own
-    return None
+    """The opening hours the space follows (``chain``: it and its ancestors, nearest first)."""
+    return hours_in_chain(chain)
 
 
 @dataclass

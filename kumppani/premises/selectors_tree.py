@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Sequence
 
-from kumppani.premises.models import Space
+from kumppani.premises.models import OpeningHours, Space
 
 
 def ancestor_ids(space: Space) -> list[int]:
@@ -52,3 +53,14 @@ def walk(
         depth, space = stack.pop()
         yield depth, space
         stack.extend((depth + 1, c) for c in reversed(tree.get(space.pk, [])))
+
+
+def hours_in_chain(chain: Sequence[int]) -> dict[int, tuple[dt.time, dt.time]] | None:
+    """The opening hours a space follows, given it and its ancestors nearest first: its own,
+    else its nearest ancestor's; ``None`` when none has any (open around the clock). One query."""
+    rows = list(OpeningHours.objects.filter(space_id__in=chain))
+    for pk in chain:
+        own = {row.weekday: (row.opens, row.closes) for row in rows if row.space_id == pk}
+        if own:
+            return own
+    return None

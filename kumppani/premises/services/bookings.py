@@ -31,10 +31,9 @@ from kumppani.premises.models import (
     BookingBlock,
     BookingSeries,
     BookingStatus,
-    OpeningHours,
     Space,
 )
-from kumppani.premises.selectors_tree import ancestor_ids
+from kumppani.premises.selectors_tree import ancestor_ids, hours_in_chain
 from kumppani.premises.services.pricing import price_with_rules, rules_for
 
 MAX_OCCURRENCES = 300
@@ -78,13 +77,7 @@ def _tz() -> ZoneInfo:
 def hours_by_weekday(space: Space) -> dict[int, tuple[dt.time, dt.time]] | None:
     """The opening hours the space follows: its own, else its nearest ancestor's; ``None`` when
     neither it nor any ancestor has any (open around the clock)."""
-    chain = [space.pk, *ancestor_ids(space)]
-    rows = list(OpeningHours.objects.filter(space_id__in=chain))
-    for pk in chain:
-        own = {row.weekday: (row.opens, row.closes) for row in rows if row.space_id == pk}
-        if own:
-            return own
-    return None
+    return hours_in_chain([space.pk, *ancestor_ids(space)])
 
 
 def check_rules(
