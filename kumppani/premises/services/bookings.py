@@ -273,8 +273,8 @@ def _create_all(
     status: str,
     series: BookingSeries | None,
 ) -> list[Booking]:
-    rules = rules_for(space, customer_type)
     ancestors = ancestor_ids(space)
+    rules = rules_for(space, customer_type, ancestors)
     bookings = []
     for occurrence in occurrences:
         booking = Booking(

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 
 from kumppani.premises.models import PriceRule, Space
@@ -22,17 +23,17 @@ STEP = dt.timedelta(minutes=15)
 CENT = Decimal("0.01")
 
 
-def rules_for(space: Space, customer_type: str) -> list[PriceRule]:
-    """The rules that can apply to bookings of ``space`` by ``customer_type`` (one query)."""
-    chain = [space.pk, *ancestor_ids(space)]
+def rules_for(
+    space: Space, customer_type: str, ancestors: list[int] | None = None
+) -> list[PriceRule]:
+    """The rules that can apply to bookings of ``space`` by ``customer_type``, most specific
+    first (one query; ``ancestors`` if the caller has read them)."""
+    chain = [space.pk, *(ancestor_ids(space) if ancestors is None else ancestors)]
     rules = list(
         PriceRule.objects.filter(
-            municipality_id=space.municipality_id, customer_type=customer_type
-        ).filter(space_id__in=chain)
-        | PriceRule.objects.filter(
+            Q(space_id__in=chain) | Q(space__isnull=True),
             municipality_id=space.municipality_id,
             customer_type=customer_type,
-            space__isnull=True,
         )
     )
     depth = {pk: i for i, pk in enumerate(chain)}
